@@ -1,0 +1,9 @@
+/**
+ * The wire contract shared by bridge and renderer. Imports nothing from Node,
+ * the DOM or Electron, so it runs unchanged on both sides.
+ */
+export * from './version';
+export * from './check';
+export * from './messages';
+export * from './city';
+export * from './typed-bundle';

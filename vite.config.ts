@@ -1,0 +1,73 @@
+/**
+ * Builds the renderer (root `renderer/`) into dist/renderer, with Cesium's
+ * static Workers/Assets/ThirdParty/Widgets copied beside it so the app runs
+ * with no network at all. Also holds the Vitest projects: `unit` (fast, beside
+ * the code) and `e2e` (real headless Chromium against the built renderer).
+ */
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vite';
+import { viteStaticCopy } from 'vite-plugin-static-copy';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const cesiumBuild = 'node_modules/cesium/Build/Cesium';
+/** Where Cesium's static files live relative to index.html; Cesium resolves it against the page URL. */
+const CESIUM_DIR = 'cesium';
+
+export default defineConfig({
+  root: fromRoot('./renderer'),
+  base: './',
+  publicDir: false,
+  plugins: [
+    vue(),
+    viteStaticCopy({
+      targets: ['Workers', 'Assets', 'ThirdParty', 'Widgets'].map((dir) => ({
+        src: fromRoot(`${cesiumBuild}/${dir}`),
+        dest: CESIUM_DIR,
+      })),
+    }),
+  ],
+  define: {
+    CESIUM_BASE_URL: JSON.stringify(`./${CESIUM_DIR}/`),
+  },
+  resolve: {
+    alias: {
+      '@protocol': fromRoot('./backend-bridge/protocol'),
+      '@shaders': fromRoot('./shaders'),
+    },
+  },
+  build: {
+    outDir: fromRoot('./dist/renderer'),
+    emptyOutDir: true,
+    // Cesium alone is several MB; the desktop app loads it from disk or loopback.
+    chunkSizeWarningLimit: 8000,
+    sourcemap: true,
+  },
+  worker: { format: 'es' },
+  test: {
+    root: fromRoot('.'),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          root: fromRoot('.'),
+          include: ['{backend-bridge,electron,renderer,scripts}/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          root: fromRoot('.'),
+          include: ['tests/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
