@@ -47,7 +47,9 @@ export const str =
   (value, path) => {
     if (typeof value !== 'string') throw new ValidationError(path, `expected a string, got ${describe(value)}`);
     const { minLength = 0, maxLength = 1024, pattern } = opts;
-    if (value.length < minLength) throw new ValidationError(path, `must be at least ${minLength} characters`);
+    if (value.length < minLength) {
+      throw new ValidationError(path, minLength === 1 ? 'must not be empty' : `must be at least ${minLength} characters`);
+    }
     if (value.length > maxLength) throw new ValidationError(path, `must be at most ${maxLength} characters`);
     if (pattern && !pattern.test(value)) throw new ValidationError(path, `does not match ${String(pattern)}`);
     return value;

@@ -1,0 +1,90 @@
+/**
+ * Starts the bridge: one HTTP server for the renderer and the static city
+ * data, with the WebSocket hub on the same port.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { encodeCityPayload } from '../city/city-payload';
+import { PROTOCOL_VERSION } from '../protocol';
+import type { BridgeOptions } from './bridge-options';
+import { type PreparedBody, createHttpHandler } from './http-handler';
+import { createLogger } from './log';
+import { WsHub } from './ws-hub';
+
+export interface RunningBridge {
+  port: number;
+  /** `http://host:port`, with loopback spelled 127.0.0.1. */
+  origin: string;
+  hub: WsHub;
+  close(): Promise<void>;
+}
+
+export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
+  const log = createLogger('bridge');
+  const startedAt = Date.now();
+  const payload = encodeCityPayload(options.city);
+  const { meta } = options.city;
+  const bodies = new Map<string, PreparedBody>([
+    ['/city/meta.json', { contentType: 'application/json; charset=utf-8', raw: payload.metaJson, gzip: payload.metaJsonGz }],
+    ['/city/buildings.bin', { contentType: 'application/octet-stream', raw: payload.buildingsBin, gzip: payload.buildingsBinGz }],
+    ['/city/links.bin', { contentType: 'application/octet-stream', raw: payload.linksBin, gzip: payload.linksBinGz }],
+  ]);
+
+  const hub: WsHub = new WsHub({
+    tokens: options.tokens,
+    heartbeatIntervalMs: options.heartbeatIntervalMs,
+    handshakeTimeoutMs: options.handshakeTimeoutMs,
+    log,
+    welcome: (role, sessionId) => ({
+      type: 'welcome',
+      protocol: PROTOCOL_VERSION,
+      role,
+      city: { id: meta.id, name: meta.name, version: payload.version },
+      source: options.source,
+      serverTime: Date.now(),
+      heartbeatIntervalMs: options.heartbeatIntervalMs,
+      sessionId,
+    }),
+  });
+
+  const server = createServer(
+    createHttpHandler({
+      rendererDir: options.rendererDir,
+      bodies,
+      etag: payload.version,
+      health: () => ({
+        status: 'ok',
+        protocol: PROTOCOL_VERSION,
+        source: options.source,
+        city: { id: meta.id, version: payload.version },
+        uptimeS: Math.round((Date.now() - startedAt) / 1000),
+        clients: { ready: hub.readyCount, connected: hub.connectionCount, closed: hub.closedSessions },
+      }),
+    }),
+  );
+  server.on('clientError', (_error, socket) => socket.destroy());
+  hub.attach(server);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log.info(`listening on ${origin} (${meta.name.en}, city ${payload.version})`);
+
+  return {
+    port,
+    origin,
+    hub,
+    close: async () => {
+      await hub.close();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}

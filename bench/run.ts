@@ -1,0 +1,30 @@
+/**
+ * `npm run bench`: every performance figure as `BENCH <name> <value> <unit>`.
+ * Runs against the built app (dist/), on loopback only, and stops by itself.
+ */
+import { launchChromium } from '../tests/support/chromium';
+import { startDemoBridge } from '../tests/support/demo-bridge';
+import { measureBridgeStartupMs } from './bridge-startup';
+import { measureCityPayload } from './city-payload';
+import { measureFirstCityFrameMs } from './first-city-frame';
+import { median, report } from './report';
+
+const startup = await measureBridgeStartupMs(5);
+report('bridge_startup_ms', Math.round(median(startup)), 'ms');
+
+const bridge = await startDemoBridge();
+try {
+  const payload = await measureCityPayload(bridge.origin);
+  report('city_payload_bytes', payload.wireBytes, 'bytes');
+  report('city_payload_raw_bytes', payload.rawBytes, 'bytes');
+
+  const browser = await launchChromium();
+  try {
+    const frames = await measureFirstCityFrameMs(browser, `${bridge.origin}/#/console?token=${bridge.tokens.viewer}`, 3);
+    report('first_city_frame_ms', Math.round(median(frames)), 'ms');
+  } finally {
+    await browser.close();
+  }
+} finally {
+  await bridge.close();
+}

@@ -1,0 +1,59 @@
+/**
+ * The static city: metadata, buildings and link shapes, loaded once per city
+ * version. Big typed arrays are kept in shallow refs and never made reactive.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { Buildings, CityMeta, LinkShapes } from '@protocol';
+import { type CityLoadStep, fetchCity } from './city-api';
+import { type DistrictSummary, summarizeDistricts } from './city-summary';
+
+export type CityStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export const useCityStore = defineStore('city', () => {
+  const status = ref<CityStatus>('idle');
+  const error = ref<string | null>(null);
+  const version = ref<string | null>(null);
+  const meta = shallowRef<CityMeta | null>(null);
+  const buildings = shallowRef<Buildings | null>(null);
+  const linkShapes = shallowRef<LinkShapes | null>(null);
+  /** Loading progress: the current step and the fraction of steps done (0–1). */
+  const progress = ref<{ step: CityLoadStep; fraction: number } | null>(null);
+  let inFlight: AbortController | null = null;
+
+  const summary = computed<DistrictSummary[]>(() =>
+    meta.value && buildings.value ? summarizeDistricts(meta.value, buildings.value.district) : [],
+  );
+
+  /** Loads the city for a version unless it is already loaded or loading. */
+  async function load(nextVersion: string): Promise<void> {
+    if (nextVersion === version.value && status.value !== 'error') return;
+    inFlight?.abort();
+    const controller = new AbortController();
+    inFlight = controller;
+    version.value = nextVersion;
+    status.value = 'loading';
+    error.value = null;
+    try {
+      const data = await fetchCity(
+        nextVersion,
+        (step, done, total) => {
+          progress.value = { step, fraction: done / total };
+        },
+        controller.signal,
+      );
+      if (controller.signal.aborted) return;
+      meta.value = data.meta;
+      buildings.value = data.buildings;
+      linkShapes.value = data.linkShapes;
+      status.value = 'ready';
+      progress.value = null;
+    } catch (cause) {
+      if (controller.signal.aborted) return;
+      status.value = 'error';
+      error.value = cause instanceof Error ? cause.message : String(cause);
+    }
+  }
+
+  return { status, error, version, meta, buildings, linkShapes, progress, summary, load };
+});

@@ -1,0 +1,28 @@
+/**
+ * The city's local frame on the globe: x east, y north, z up, in metres from
+ * the city origin. City geometry stays in this frame and a model matrix puts
+ * it on the globe, which keeps vertex values small and precise.
+ */
+import { Cartesian3, Matrix4, Transforms } from 'cesium';
+import type { CityMeta } from '@protocol';
+import { curvatureDropM } from './building-mesh';
+
+export interface CityFrame {
+  /** East-north-up to Earth-fixed, for primitives built in local metres. */
+  modelMatrix: Matrix4;
+  /** Earth-fixed position of a local point, ground level unless `heightM` is given. */
+  toWorld(xM: number, yM: number, heightM?: number, result?: Cartesian3): Cartesian3;
+}
+
+export function createCityFrame(meta: CityMeta): CityFrame {
+  const originWorld = Cartesian3.fromDegrees(meta.origin.lonDeg, meta.origin.latDeg, 0);
+  const modelMatrix = Transforms.eastNorthUpToFixedFrame(originWorld);
+  const scratchLocal = new Cartesian3();
+  return {
+    modelMatrix,
+    toWorld(xM, yM, heightM = 0, result = new Cartesian3()) {
+      Cartesian3.fromElements(xM, yM, heightM - curvatureDropM(xM, yM), scratchLocal);
+      return Matrix4.multiplyByPoint(modelMatrix, scratchLocal, result);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Puts a loaded city into a Cesium widget: roads, districts and buildings in
+ * the city's frame, and the overview camera. Resolves once every primitive is
+ * ready and a frame with the buildings has been drawn.
+ */
+import type { CesiumWidget, Primitive } from 'cesium';
+import type { CityData } from '../../features/city/city-api';
+import { buildBuildingMeshInWorker } from './building-mesh-client';
+import { createBuildingPrimitive } from './building-primitive';
+import { showOverview } from './camera-views';
+import { createCityFrame } from './city-frame';
+import { type DistrictLayer, type LabelLanguage, createDistrictLayer } from './district-layer';
+import { createRoadPrimitive } from './road-layer';
+
+export interface CityScene {
+  districts: DistrictLayer;
+  /** Removes every city primitive from the widget. */
+  destroy(): void;
+}
+
+/** Keeps rendering (request-render mode) until every primitive reports ready, then one more frame. */
+function drawUntilReady(widget: CesiumWidget, primitives: Primitive[]): Promise<void> {
+  const { scene } = widget;
+  return new Promise((resolve) => {
+    const remove = scene.postRender.addEventListener(() => {
+      if (primitives.every((primitive) => primitive.ready)) {
+        remove();
+        resolve();
+      } else {
+        requestAnimationFrame(() => scene.requestRender());
+      }
+    });
+    scene.requestRender();
+  });
+}
+
+export async function addCityScene(widget: CesiumWidget, city: CityData, language: LabelLanguage): Promise<CityScene> {
+  const { scene } = widget;
+  const frame = createCityFrame(city.meta);
+  const roads = scene.primitives.add(createRoadPrimitive(city.meta, city.linkShapes, frame)) as Primitive;
+  const districts = createDistrictLayer(city.meta, frame, language);
+  scene.primitives.add(districts.collection);
+  showOverview(widget.camera, city.meta, frame);
+  scene.requestRender();
+
+  const mesh = await buildBuildingMeshInWorker(city.buildings);
+  const buildings = scene.primitives.add(createBuildingPrimitive(mesh, frame.modelMatrix)) as Primitive;
+  await drawUntilReady(widget, [roads, buildings]);
+  return {
+    districts,
+    destroy() {
+      if (widget.isDestroyed()) return;
+      scene.primitives.remove(roads);
+      scene.primitives.remove(buildings);
+      scene.primitives.remove(districts.collection);
+    },
+  };
+}

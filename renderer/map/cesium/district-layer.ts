@@ -1,0 +1,103 @@
+/**
+ * District outlines, a faint fill and bilingual name labels. Outlines and
+ * fills are one Primitive each (Primitive API), labels one LabelCollection.
+ */
+import {
+  ArcType,
+  Cartesian2,
+  Color,
+  ColorGeometryInstanceAttribute,
+  GeometryInstance,
+  HorizontalOrigin,
+  LabelCollection,
+  LabelStyle,
+  NearFarScalar,
+  PerInstanceColorAppearance,
+  PolygonGeometry,
+  PolygonHierarchy,
+  PolylineColorAppearance,
+  PolylineGeometry,
+  Primitive,
+  PrimitiveCollection,
+  VerticalOrigin,
+} from 'cesium';
+import type { CityMeta } from '@protocol';
+import type { CityFrame } from './city-frame';
+
+/** Lift above the ellipsoid so outlines never fight the globe's depth, in metres. */
+const OUTLINE_LIFT_M = 3;
+const OUTLINE_COLOR = Color.fromCssColorString('#3ad6ff').withAlpha(0.75);
+const FILL_COLOR = Color.fromCssColorString('#1b6fa8').withAlpha(0.08);
+/** Label font; Noto Sans SC ships with the app, so Chinese renders offline. */
+export const LABEL_FONT = '600 30px "Noto Sans SC", "Microsoft YaHei", sans-serif';
+
+export type LabelLanguage = 'zh' | 'en';
+
+export interface DistrictLayer {
+  collection: PrimitiveCollection;
+  setLanguage(language: LabelLanguage): void;
+}
+
+export function createDistrictLayer(meta: CityMeta, frame: CityFrame, language: LabelLanguage): DistrictLayer {
+  const collection = new PrimitiveCollection();
+  const outlineInstances: GeometryInstance[] = [];
+  const fillInstances: GeometryInstance[] = [];
+  for (const district of meta.districts) {
+    const ring = district.ringM.map(([x, y]) => frame.toWorld(x, y, OUTLINE_LIFT_M));
+    outlineInstances.push(
+      new GeometryInstance({
+        id: district.id,
+        geometry: new PolylineGeometry({ positions: [...ring, ring[0]!], width: 3, arcType: ArcType.NONE }),
+        attributes: { color: ColorGeometryInstanceAttribute.fromColor(OUTLINE_COLOR) },
+      }),
+    );
+    fillInstances.push(
+      new GeometryInstance({
+        id: district.id,
+        geometry: new PolygonGeometry({ polygonHierarchy: new PolygonHierarchy(ring), height: 1 }),
+        attributes: { color: ColorGeometryInstanceAttribute.fromColor(FILL_COLOR) },
+      }),
+    );
+  }
+  collection.add(
+    new Primitive({
+      geometryInstances: fillInstances,
+      appearance: new PerInstanceColorAppearance({ flat: true, translucent: true }),
+      allowPicking: false,
+    }),
+  );
+  collection.add(
+    new Primitive({
+      geometryInstances: outlineInstances,
+      appearance: new PolylineColorAppearance({ translucent: true }),
+      allowPicking: false,
+    }),
+  );
+
+  const labels = collection.add(new LabelCollection()) as LabelCollection;
+  const entries = meta.districts.map((district) => ({
+    district,
+    label: labels.add({
+      position: frame.toWorld(district.labelM[0], district.labelM[1], 60),
+      text: '',
+      font: LABEL_FONT,
+      fillColor: Color.fromCssColorString('#e6f6ff'),
+      outlineColor: Color.fromCssColorString('#02070f'),
+      outlineWidth: 4,
+      style: LabelStyle.FILL_AND_OUTLINE,
+      showBackground: true,
+      backgroundColor: Color.fromCssColorString('#06111f').withAlpha(0.72),
+      backgroundPadding: new Cartesian2(12, 8),
+      horizontalOrigin: HorizontalOrigin.CENTER,
+      verticalOrigin: VerticalOrigin.BOTTOM,
+      scaleByDistance: new NearFarScalar(2_000, 1.1, 40_000, 0.55),
+      // Names stay readable in front of towers.
+      disableDepthTestDistance: Number.POSITIVE_INFINITY,
+    }),
+  }));
+  const setLanguage = (next: LabelLanguage) => {
+    for (const { district, label } of entries) label.text = next === 'zh' ? district.name.zh : district.name.en;
+  };
+  setLanguage(language);
+  return { collection, setLanguage };
+}

@@ -1,0 +1,105 @@
+/**
+ * The walking skeleton end to end: bridge, renderer and WebSocket in a real
+ * headless Chromium, offline. Screenshots land in test-results/ (git-ignored).
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { type DemoBridge, startDemoBridge } from '../support/demo-bridge';
+import { litBuildingFraction } from '../support/pixels';
+
+const SHOTS_DIR = 'test-results';
+/** Software WebGL draws the first frame of 20,000+ buildings in seconds, not milliseconds. */
+const DRAW_TIMEOUT_MS = 150_000;
+
+let bridge: DemoBridge;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  bridge = await startDemoBridge();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+});
+
+interface OpenedPage {
+  page: Page;
+  /** Every URL the page requested. */
+  requests: string[];
+  /** Uncaught errors in the page. */
+  errors: string[];
+}
+
+async function open(route: string, viewport: { width: number; height: number }): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${bridge.origin}/#${route}`);
+  return { page, requests, errors };
+}
+
+function offHost(urls: string[]): string[] {
+  return urls.filter((url) => {
+    const { protocol, hostname } = new URL(url);
+    if (protocol === 'data:' || protocol === 'blob:') return false;
+    return hostname !== '127.0.0.1' && hostname !== 'localhost' && hostname !== '[::1]';
+  });
+}
+
+describe('Console', () => {
+  it('connects live as operator, draws the 3D city with buildings, and requests nothing beyond localhost', async () => {
+    const { page, requests, errors } = await open(`/console?token=${bridge.tokens.operator}`, { width: 1920, height: 1080 });
+    await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
+    const map = page.locator('[data-testid="city-map"][data-state="drawn"]');
+    await map.waitFor({ timeout: DRAW_TIMEOUT_MS });
+    expect(Number(await map.getAttribute('data-buildings'))).toBeGreaterThanOrEqual(20_000);
+
+    // The operator token is not left in the address bar.
+    expect(page.url()).not.toContain(bridge.tokens.operator);
+
+    const box = (await map.boundingBox())!;
+    const shot = await page.screenshot({ path: `${SHOTS_DIR}/console-1920x1080.png` });
+    const lit = litBuildingFraction(shot, box);
+    expect(lit, `lit building pixels in the map: ${(lit * 100).toFixed(1)}%`).toBeGreaterThan(0.04);
+
+    expect(offHost(requests)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a refused connection with the bridge reason for an invalid token', async () => {
+    const { page } = await open('/console?token=not-a-real-token', { width: 1280, height: 720 });
+    const indicator = page.locator('[data-testid="connection"][data-state="refused"]');
+    await indicator.waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.textContent('body')).toContain('token is not valid for this bridge');
+    await page.context().close();
+  });
+});
+
+describe('Wall and Cockpit', () => {
+  it('renders the Wall at 3840×2160 with the city drawn', async () => {
+    const { page, requests } = await open(`/wall?token=${bridge.tokens.viewer}`, { width: 3840, height: 2160 });
+    await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="city-map"][data-state="drawn"]').waitFor({ timeout: DRAW_TIMEOUT_MS });
+    await page.screenshot({ path: `${SHOTS_DIR}/wall-3840x2160.png` });
+    expect(offHost(requests)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('renders the Cockpit read-only for a viewer with the city inventory', async () => {
+    const { page } = await open(`/cockpit?token=${bridge.tokens.viewer}`, { width: 1920, height: 1080 });
+    await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="cockpit-kpis"]').waitFor();
+    await expect.poll(() => page.textContent('[data-testid="cockpit-kpis"]'), { timeout: 30_000 }).toMatch(/\d{2},?\d{3}/);
+    await page.screenshot({ path: `${SHOTS_DIR}/cockpit-1920x1080.png` });
+    await page.context().close();
+  });
+});
