@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseLaunchArgs, userArgs } from './launch-args';
+
+describe('userArgs', () => {
+  it('drops the executable of a packaged app', () => {
+    expect(userArgs(['/opt/city-brain', '--config', 'a.json'], false)).toEqual(['--config', 'a.json']);
+  });
+
+  it('also drops the app directory when Electron runs as the default app', () => {
+    expect(userArgs(['/x/electron', '.', '--seed', '7'], true)).toEqual(['--seed', '7']);
+  });
+});
+
+describe('parseLaunchArgs', () => {
+  it('returns nothing set for no arguments', () => {
+    expect(parseLaunchArgs([])).toEqual({});
+  });
+
+  it('reads --config, --seed and --replay in both spellings', () => {
+    expect(parseLaunchArgs(['--config', 'wall.json', '--seed=42', '--replay=day.jsonl'])).toEqual({
+      configFile: 'wall.json',
+      seed: 42,
+      replayFile: 'day.jsonl',
+    });
+  });
+
+  it('lets Chromium and Electron switches through', () => {
+    expect(parseLaunchArgs(['--no-sandbox', '--enable-features=Vulkan', '--config', 'a.json'])).toEqual({
+      configFile: 'a.json',
+    });
+  });
+
+  it('refuses an unknown flag by name', () => {
+    expect(() => parseLaunchArgs(['--confg', 'a.json'])).toThrow('unknown argument "--confg"');
+  });
+
+  it('refuses a stray positional argument', () => {
+    expect(() => parseLaunchArgs(['wall.json'])).toThrow('unknown argument "wall.json"');
+  });
+
+  it('refuses a flag whose value is missing or is the next flag', () => {
+    expect(() => parseLaunchArgs(['--config'])).toThrow('--config needs a file');
+    expect(() => parseLaunchArgs(['--config', '--seed', '1'])).toThrow('--config needs a file');
+    expect(() => parseLaunchArgs(['--config='])).toThrow('--config needs a file');
+  });
+
+  it('refuses a seed that is not a non-negative 31-bit integer', () => {
+    expect(() => parseLaunchArgs(['--seed', '1.5'])).toThrow('--seed must be an integer');
+    expect(() => parseLaunchArgs(['--seed', '-3'])).toThrow('--seed must be an integer from 0 to 2147483647, got "-3"');
+    expect(() => parseLaunchArgs(['--seed', '2147483648'])).toThrow('got "2147483648"');
+  });
+});
