@@ -38,6 +38,15 @@ const districtChecker = object({
 });
 export type District = ReturnType<typeof districtChecker>;
 
+const waterChecker = object({
+  id,
+  name,
+  /** Outline of the water surface as a closed ring of [xM, yM] (first point not repeated). */
+  ringM: arrayOf(point, { maxLength: 100_000 }),
+});
+/** A river or lake, drawn under the city. */
+export type WaterBody = ReturnType<typeof waterChecker>;
+
 const nodeChecker = object({
   id,
   name: optional(name),
@@ -93,6 +102,7 @@ const cityMetaChecker = object({
   /** Extent of all geometry, in metres from the origin. */
   bounds: object({ minXM: metres, minYM: metres, maxXM: metres, maxYM: metres }),
   districts: arrayOf(districtChecker, { maxLength: 1000 }),
+  water: arrayOf(waterChecker, { maxLength: 1000 }),
   nodes: arrayOf(nodeChecker, { maxLength: 200_000 }),
   links: arrayOf(linkChecker, { maxLength: 500_000 }),
   devices: arrayOf(deviceChecker, { maxLength: 200_000 }),

@@ -19,7 +19,7 @@ const SECTION_HEADER_BYTES = 24;
 const NAME_BYTES = 16;
 
 const ARRAY_TYPES = [Float32Array, Float64Array, Uint8Array, Uint16Array, Uint32Array, Int32Array] as const;
-export type BundleArray = InstanceType<(typeof ARRAY_TYPES)[number]>;
+export type BundleArray = Float32Array | Float64Array | Uint8Array | Uint16Array | Uint32Array | Int32Array;
 export type BundleArrayType = (typeof ARRAY_TYPES)[number];
 
 export type BundleSchema = Record<string, BundleArrayType>;

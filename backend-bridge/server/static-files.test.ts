@@ -17,9 +17,13 @@ describe('resolveInside', () => {
     expect(resolveInside(root, '/assets/app-1234.js')).toBe(join(root, 'assets', 'app-1234.js'));
   });
 
-  it('refuses traversal, encoded traversal, NUL bytes and dotfiles', () => {
+  it('clamps plain and percent-encoded traversal to the root', () => {
     expect(resolveInside(root, '/../etc/passwd')).toBe(join(root, 'etc', 'passwd'));
-    expect(resolveInside(root, '/%2e%2e/%2e%2e/etc/passwd')).toBeNull();
+    expect(resolveInside(root, '/%2e%2e/%2e%2e/etc/passwd')).toBe(join(root, 'etc', 'passwd'));
+    expect(resolveInside(root, '/assets/..%2f..%2f..%2fetc/passwd')).toBe(join(root, 'etc', 'passwd'));
+  });
+
+  it('refuses NUL bytes, dotfiles and undecodable paths', () => {
     expect(resolveInside(root, '/a%00b')).toBeNull();
     expect(resolveInside(root, '/.env')).toBeNull();
     expect(resolveInside(root, '/%E0%A4%A')).toBeNull();

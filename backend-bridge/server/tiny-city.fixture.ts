@@ -18,6 +18,7 @@ export function tinyCity(): CityModel {
       districts: [
         { id: 'd1', name: name('一区', 'One'), ringM: [[-100, -100], [100, -100], [100, 100], [-100, 100]], labelM: [0, 0] },
       ],
+      water: [],
       nodes: [
         { id: 'n1', xM: -80, yM: 0, districtId: 'd1', signalized: false },
         { id: 'n2', xM: 0, yM: 0, districtId: 'd1', signalized: true, name: name('路口', 'Crossing') },
