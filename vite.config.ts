@@ -29,6 +29,10 @@ export default defineConfig({
   ],
   define: {
     CESIUM_BASE_URL: JSON.stringify(`./${CESIUM_DIR}/`),
+    // vue-i18n: composition API only, no legacy API or devtools hooks in the bundle.
+    __VUE_I18N_FULL_INSTALL__: false,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
   },
   resolve: {
     alias: {

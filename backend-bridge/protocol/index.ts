@@ -6,4 +6,5 @@ export * from './version';
 export * from './check';
 export * from './messages';
 export * from './city';
+export * from './city-summary';
 export * from './typed-bundle';

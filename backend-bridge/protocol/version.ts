@@ -5,6 +5,9 @@
  */
 export const PROTOCOL_VERSION = 1;
 
+/** URL path of the bridge's WebSocket, on the same origin as the page. */
+export const WS_PATH = '/ws';
+
 /** WebSocket subprotocol offered by clients and selected by the bridge. */
 export const SUBPROTOCOL = `citybrain.v${PROTOCOL_VERSION}`;
 

@@ -3,7 +3,7 @@
  * next message or the close instead of sleeping.
  */
 import WebSocket from 'ws';
-import { SUBPROTOCOL, type ServerMessage } from '../protocol';
+import { SUBPROTOCOL, type ServerMessage, WS_PATH } from '../protocol';
 
 export interface TestClient {
   socket: WebSocket;
@@ -14,7 +14,7 @@ export interface TestClient {
 }
 
 export async function openTestClient(origin: string, protocols: string[] = [SUBPROTOCOL]): Promise<TestClient> {
-  const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/ws`, protocols);
+  const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}${WS_PATH}`, protocols);
   const queue: ServerMessage[] = [];
   const waiters: ((message: ServerMessage) => void)[] = [];
   socket.on('message', (data) => {

@@ -5,12 +5,10 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { CloseCode, MAX_CLIENT_FRAME_BYTES, type Role, SUBPROTOCOL, type ServerMessage, type WelcomeMessage } from '../protocol';
+import { CloseCode, MAX_CLIENT_FRAME_BYTES, type Role, SUBPROTOCOL, type ServerMessage, WS_PATH, type WelcomeMessage } from '../protocol';
 import type { TokenRegistry } from './auth';
 import { ClientSession } from './client-session';
 import type { Logger } from './log';
-
-export const WS_PATH = '/ws';
 
 export interface WsHubOptions {
   tokens: TokenRegistry;

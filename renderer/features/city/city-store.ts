@@ -4,9 +4,8 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { Buildings, CityMeta, LinkShapes } from '@protocol';
+import { type Buildings, type CityMeta, type CitySummary, type LinkShapes, summarizeCity } from '@protocol';
 import { type CityLoadStep, fetchCity } from './city-api';
-import { type DistrictSummary, summarizeDistricts } from './city-summary';
 
 export type CityStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -21,9 +20,13 @@ export const useCityStore = defineStore('city', () => {
   const progress = ref<{ step: CityLoadStep; fraction: number } | null>(null);
   let inFlight: AbortController | null = null;
 
-  const summary = computed<DistrictSummary[]>(() =>
-    meta.value && buildings.value ? summarizeDistricts(meta.value, buildings.value.district) : [],
+  const inventory = computed<CitySummary | null>(() =>
+    meta.value && buildings.value ? summarizeCity(meta.value, buildings.value.district) : null,
   );
+  /** Per-district counts, in the order of meta.districts; empty until loaded. */
+  const summary = computed(() => inventory.value?.districts ?? []);
+  /** Whole-city counts; null until loaded. */
+  const totals = computed(() => inventory.value?.total ?? null);
 
   /** Loads the city for a version unless it is already loaded or loading. */
   async function load(nextVersion: string): Promise<void> {
@@ -55,5 +58,5 @@ export const useCityStore = defineStore('city', () => {
     }
   }
 
-  return { status, error, version, meta, buildings, linkShapes, progress, summary, load };
+  return { status, error, version, meta, buildings, linkShapes, progress, summary, totals, load };
 });

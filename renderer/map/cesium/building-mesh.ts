@@ -74,9 +74,9 @@ export function buildBuildingMesh(buildings: Buildings): BuildingMesh {
     const ccw = signedArea(xyM, start, end) >= 0;
     const heightNorm = Math.min(heightM[b]! / TOWER_TINT_HEIGHT_M, 1);
     const bright = 0.85 + 0.3 * jitter(b);
-    const r = Math.round(Math.min(255, (26 + 40 * heightNorm) * bright));
-    const g = Math.round(Math.min(255, (40 + 80 * heightNorm) * bright));
-    const bl = Math.round(Math.min(255, (66 + 110 * heightNorm) * bright));
+    const r = Math.round(Math.min(255, (46 + 50 * heightNorm) * bright));
+    const g = Math.round(Math.min(255, (74 + 100 * heightNorm) * bright));
+    const bl = Math.round(Math.min(255, (116 + 120 * heightNorm) * bright));
     ring.length = 0;
     // Vertex k of this building: base corner at 2*(start+k), roof corner right after it.
     for (let k = 0; k < n; k++) {

@@ -10,6 +10,7 @@ import {
   ComponentDatatype,
   Geometry,
   GeometryAttribute,
+  GeometryAttributes,
   GeometryInstance,
   type Matrix4,
   Primitive,
@@ -21,7 +22,8 @@ import type { BuildingMesh } from './building-mesh';
 
 export function createBuildingPrimitive(mesh: BuildingMesh, modelMatrix: Matrix4): Primitive {
   const geometry = new Geometry({
-    attributes: {
+    // GeometryAttributes types only the standard names; Cesium passes every attribute to the shader by name.
+    attributes: Object.assign(new GeometryAttributes(), {
       position: new GeometryAttribute({
         componentDatatype: ComponentDatatype.DOUBLE,
         componentsPerAttribute: 3,
@@ -38,7 +40,7 @@ export function createBuildingPrimitive(mesh: BuildingMesh, modelMatrix: Matrix4
         componentsPerAttribute: 2,
         values: mesh.shade,
       }),
-    } as ConstructorParameters<typeof Geometry>[0]['attributes'],
+    }),
     indices: mesh.indices,
     primitiveType: PrimitiveType.TRIANGLES,
     boundingSphere: new BoundingSphere(Cartesian3.ZERO, mesh.radiusM),

@@ -9,11 +9,15 @@ import { buildBuildingMeshInWorker } from './building-mesh-client';
 import { createBuildingPrimitive } from './building-primitive';
 import { showOverview } from './camera-views';
 import { createCityFrame } from './city-frame';
-import { type DistrictLayer, type LabelLanguage, createDistrictLayer } from './district-layer';
+import { type DistrictLayer, type LabelLanguage, createDistrictLayer, labelFont, labelFontPx } from './district-layer';
 import { createRoadPrimitive } from './road-layer';
+import { createWaterPrimitive } from './water-layer';
+import type { LayerVisibility } from '../layers-store';
 
 export interface CityScene {
   districts: DistrictLayer;
+  /** Shows or hides the city's layers; water stays as the ground. */
+  setVisibility(visibility: LayerVisibility): void;
   /** Removes every city primitive from the widget. */
   destroy(): void;
 }
@@ -37,19 +41,30 @@ function drawUntilReady(widget: CesiumWidget, primitives: Primitive[]): Promise<
 export async function addCityScene(widget: CesiumWidget, city: CityData, language: LabelLanguage): Promise<CityScene> {
   const { scene } = widget;
   const frame = createCityFrame(city.meta);
+  const water = scene.primitives.add(createWaterPrimitive(city.meta, frame)) as Primitive;
   const roads = scene.primitives.add(createRoadPrimitive(city.meta, city.linkShapes, frame)) as Primitive;
-  const districts = createDistrictLayer(city.meta, frame, language);
+  const fontPx = labelFontPx(widget.canvas.clientWidth);
+  // Labels are rasterised once; make sure the bundled CJK font is loaded first.
+  await document.fonts.load(labelFont(fontPx), city.meta.name.zh + city.meta.name.en);
+  const districts = createDistrictLayer(city.meta, frame, language, fontPx);
   scene.primitives.add(districts.collection);
   showOverview(widget.camera, city.meta, frame);
   scene.requestRender();
 
   const mesh = await buildBuildingMeshInWorker(city.buildings);
   const buildings = scene.primitives.add(createBuildingPrimitive(mesh, frame.modelMatrix)) as Primitive;
-  await drawUntilReady(widget, [roads, buildings]);
+  await drawUntilReady(widget, [water, roads, buildings]);
   return {
     districts,
+    setVisibility(visibility) {
+      buildings.show = visibility.buildings;
+      roads.show = visibility.roads;
+      districts.collection.show = visibility.districts;
+      scene.requestRender();
+    },
     destroy() {
       if (widget.isDestroyed()) return;
+      scene.primitives.remove(water);
       scene.primitives.remove(roads);
       scene.primitives.remove(buildings);
       scene.primitives.remove(districts.collection);

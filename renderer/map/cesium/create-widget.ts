@@ -42,7 +42,8 @@ export function createCityWidget(container: HTMLElement): CesiumWidget {
 
   const imagery = ImageryLayer.fromProviderAsync(
     TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII')),
-    { brightness: 0.35, saturation: 0.3, contrast: 1.1 },
+    // Mostly the navy base shows through: the coarse tiles only hint at land and sea.
+    { alpha: 0.35, brightness: 0.5, saturation: 0.2 },
   );
   scene.imageryLayers.add(imagery);
   return widget;

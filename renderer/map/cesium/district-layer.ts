@@ -28,8 +28,18 @@ import type { CityFrame } from './city-frame';
 const OUTLINE_LIFT_M = 3;
 const OUTLINE_COLOR = Color.fromCssColorString('#3ad6ff').withAlpha(0.75);
 const FILL_COLOR = Color.fromCssColorString('#1b6fa8').withAlpha(0.08);
-/** Label font; Noto Sans SC ships with the app, so Chinese renders offline. */
-export const LABEL_FONT = '600 30px "Noto Sans SC", "Microsoft YaHei", sans-serif';
+/** Label font family; Noto Sans SC ships with the app, so Chinese renders offline. */
+const LABEL_FONT_FAMILY = '"Noto Sans SC", "Microsoft YaHei", sans-serif';
+
+/**
+ * Label size for a map this wide, in CSS pixels: about a fiftieth of the width,
+ * so a 4K wall panel gets names that read from across the room.
+ */
+export function labelFontPx(mapWidthPx: number): number {
+  return Math.round(Math.min(64, Math.max(22, mapWidthPx / 50)));
+}
+
+export const labelFont = (sizePx: number) => `600 ${sizePx}px ${LABEL_FONT_FAMILY}`;
 
 export type LabelLanguage = 'zh' | 'en';
 
@@ -38,7 +48,12 @@ export interface DistrictLayer {
   setLanguage(language: LabelLanguage): void;
 }
 
-export function createDistrictLayer(meta: CityMeta, frame: CityFrame, language: LabelLanguage): DistrictLayer {
+export function createDistrictLayer(
+  meta: CityMeta,
+  frame: CityFrame,
+  language: LabelLanguage,
+  fontPx: number,
+): DistrictLayer {
   const collection = new PrimitiveCollection();
   const outlineInstances: GeometryInstance[] = [];
   const fillInstances: GeometryInstance[] = [];
@@ -80,7 +95,7 @@ export function createDistrictLayer(meta: CityMeta, frame: CityFrame, language: 
     label: labels.add({
       position: frame.toWorld(district.labelM[0], district.labelM[1], 60),
       text: '',
-      font: LABEL_FONT,
+      font: labelFont(fontPx),
       fillColor: Color.fromCssColorString('#e6f6ff'),
       outlineColor: Color.fromCssColorString('#02070f'),
       outlineWidth: 4,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CityModel } from './city-model';
+import type { CityModel } from '../city/city-model';
+import { generateDemoCity } from '../city/demo-city';
 import { summarizeCity } from './city-summary';
-import { generateDemoCity } from './demo-city';
 
 const name = (en: string) => ({ zh: en, en });
 
@@ -47,32 +47,34 @@ function twoDistrictCity(): CityModel {
   };
 }
 
+const summarizeModel = (city: CityModel) => summarizeCity(city.meta, city.buildings.district);
+
 describe('summarizeCity', () => {
   it('counts buildings, signalized intersections and devices by kind for each district and in total', () => {
-    const summary = summarizeCity(twoDistrictCity());
+    const summary = summarizeModel(twoDistrictCity());
     const none = { camera: 0, 'loop-detector': 0, 'fire-alarm': 0, 'air-sensor': 0 };
     expect(summary.districts).toEqual([
-      { districtId: 'a', name: name('A'), buildings: 1, signalizedIntersections: 0, devices: none },
-      { districtId: 'b', name: name('B'), buildings: 2, signalizedIntersections: 1, devices: { ...none, camera: 1, 'air-sensor': 1 } },
+      { districtId: 'a', name: name('A'), buildings: 1, signalized: 0, devices: none },
+      { districtId: 'b', name: name('B'), buildings: 2, signalized: 1, devices: { ...none, camera: 1, 'air-sensor': 1 } },
     ]);
-    expect(summary.total).toEqual({ buildings: 3, signalizedIntersections: 1, devices: { ...none, camera: 1, 'air-sensor': 1 } });
+    expect(summary.total).toEqual({ buildings: 3, signalized: 1, devices: { ...none, camera: 1, 'air-sensor': 1 } });
   });
 
   it('names a device whose district does not exist, and a building whose index is out of range', () => {
     const city = twoDistrictCity();
     city.meta.devices[1]!.districtId = 'zz';
-    expect(() => summarizeCity(city)).toThrow('device s refers to unknown district "zz"');
+    expect(() => summarizeModel(city)).toThrow('device s refers to unknown district "zz"');
     const broken = twoDistrictCity();
     broken.buildings.district[2] = 5;
-    expect(() => summarizeCity(broken)).toThrow('building 2 refers to district index 5, but there are 2');
+    expect(() => summarizeModel(broken)).toThrow('building 2 refers to district index 5, but there are 2');
   });
 
   it('adds up to the whole demo city', () => {
     const city = generateDemoCity();
-    const { total, districts } = summarizeCity(city);
+    const { total, districts } = summarizeModel(city);
     expect(districts).toHaveLength(city.meta.districts.length);
     expect(total.buildings).toBe(city.meta.buildingCount);
-    expect(total.signalizedIntersections).toBe(city.meta.nodes.filter((n) => n.signalized).length);
+    expect(total.signalized).toBe(city.meta.nodes.filter((n) => n.signalized).length);
     expect(Object.values(total.devices).reduce((a, b) => a + b, 0)).toBe(city.meta.devices.length);
     expect(districts.every((d) => d.buildings > 0 && d.devices['air-sensor'] > 0)).toBe(true);
   });

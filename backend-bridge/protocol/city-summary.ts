@@ -1,13 +1,13 @@
 /**
- * Per-district counts of a city model, for the leadership cockpit and for
- * the bridge's startup log.
+ * Per-district inventory of a city: buildings, signalized intersections and
+ * devices by kind. Shared by the bridge and the renderer (lists, cockpit, wall).
  */
-import { DEVICE_KINDS, type DeviceKind } from '../protocol';
-import type { CityModel } from './city-model';
+import { type CityMeta, DEVICE_KINDS, type DeviceKind } from './city';
 
 export interface CityCounts {
   buildings: number;
-  signalizedIntersections: number;
+  /** Signalized intersections. */
+  signalized: number;
   devices: Record<DeviceKind, number>;
 }
 
@@ -25,13 +25,16 @@ export interface CitySummary {
 
 const emptyCounts = (): CityCounts => ({
   buildings: 0,
-  signalizedIntersections: 0,
+  signalized: 0,
   devices: Object.fromEntries(DEVICE_KINDS.map((kind) => [kind, 0])) as Record<DeviceKind, number>,
 });
 
-/** Counts per district; throws, naming the item, if anything refers to a district that does not exist. */
-export function summarizeCity(model: CityModel): CitySummary {
-  const { meta, buildings } = model;
+/**
+ * Counts per district; throws, naming the item, if anything refers to a
+ * district that does not exist. `buildingDistrict` is buildings.bin's
+ * `district` array (each building's index into `meta.districts`).
+ */
+export function summarizeCity(meta: CityMeta, buildingDistrict: ArrayLike<number>): CitySummary {
   const districts: DistrictCounts[] = meta.districts.map((d) => ({ districtId: d.id, name: d.name, ...emptyCounts() }));
   const byId = new Map(districts.map((d) => [d.districtId, d]));
   const districtOf = (id: string, what: string) => {
@@ -40,20 +43,21 @@ export function summarizeCity(model: CityModel): CitySummary {
     return district;
   };
 
-  buildings.district.forEach((index, i) => {
+  for (let i = 0; i < buildingDistrict.length; i++) {
+    const index = buildingDistrict[i]!;
     const district = districts[index];
     if (!district) throw new Error(`building ${i} refers to district index ${index}, but there are ${districts.length}`);
     district.buildings++;
-  });
+  }
   for (const node of meta.nodes) {
-    if (node.signalized) districtOf(node.districtId, `node ${node.id}`).signalizedIntersections++;
+    if (node.signalized) districtOf(node.districtId, `node ${node.id}`).signalized++;
   }
   for (const device of meta.devices) districtOf(device.districtId, `device ${device.id}`).devices[device.kind]++;
 
   const total = emptyCounts();
   for (const d of districts) {
     total.buildings += d.buildings;
-    total.signalizedIntersections += d.signalizedIntersections;
+    total.signalized += d.signalized;
     for (const kind of DEVICE_KINDS) total.devices[kind] += d.devices[kind];
   }
   return { districts, total };
