@@ -41,6 +41,8 @@ describe('handshake', () => {
     if (welcome.type !== 'welcome') throw new Error('unreachable');
     expect(welcome.city.id).toBe('tiny');
     expect(welcome.city.version).toMatch(/^[0-9a-f]{12}$/);
+    // The first heartbeat follows the welcome at once, with the client counted.
+    expect(await client.next()).toMatchObject({ type: 'heartbeat', clients: expect.any(Number) });
     client.socket.close();
   });
 

@@ -99,7 +99,11 @@ export class WsHub {
       tokens: this.options.tokens,
       welcome: this.options.welcome,
       handshakeTimeoutMs: this.options.handshakeTimeoutMs,
-      onReady: (ready) => this.options.log.info(`client ${ready.id} ready as ${ready.role} (${ready.client ?? 'unnamed'})`),
+      onReady: (ready) => {
+        this.options.log.info(`client ${ready.id} ready as ${ready.role} (${ready.client ?? 'unnamed'})`);
+        // The first heartbeat goes out at once, so a new client has the server clock and client count now.
+        ready.send(this.heartbeat());
+      },
       onClosed: (closed) => {
         if (this.sessions.delete(closed)) this.closedSessions++;
       },
@@ -118,6 +122,10 @@ export class WsHub {
       this.alive.set(socket, false);
       socket.ping();
     }
-    this.broadcast({ type: 'heartbeat', serverTime: Date.now(), clients: this.readyCount });
+    this.broadcast(this.heartbeat());
+  }
+
+  private heartbeat(): ServerMessage {
+    return { type: 'heartbeat', serverTime: Date.now(), clients: this.readyCount };
   }
 }

@@ -1,18 +1,12 @@
 /**
  * Creates the Cesium view for the city: no widgets, no Cesium ion, no online
- * imagery. The globe is a dark base with the NaturalEarthII tiles that ship
- * inside the cesium package, dimmed so the city reads on top of it.
+ * imagery. The globe is a plain dark base (NaturalEarthII at city scale is a
+ * single blurred pixel block that only muddies the theme), so nothing is
+ * fetched for the ground at all.
  */
-import {
-  CesiumWidget,
-  Color,
-  EllipsoidTerrainProvider,
-  ImageryLayer,
-  TileMapServiceImageryProvider,
-  buildModuleUrl,
-} from 'cesium';
+import { CesiumWidget, Color, EllipsoidTerrainProvider } from 'cesium';
 
-const GLOBE_BASE_COLOR = '#07111f';
+const GLOBE_BASE_COLOR = '#0a1628';
 const BACKGROUND_COLOR = '#02060d';
 
 export function createCityWidget(container: HTMLElement): CesiumWidget {
@@ -33,18 +27,10 @@ export function createCityWidget(container: HTMLElement): CesiumWidget {
   scene.globe.baseColor = Color.fromCssColorString(GLOBE_BASE_COLOR);
   scene.globe.showGroundAtmosphere = false;
   scene.globe.enableLighting = false;
-  scene.fog.enabled = true;
   if (scene.sun) scene.sun.show = false;
   if (scene.moon) scene.moon.show = false;
   // Keep the operator close to the city: no flying off into space or under the ground.
   scene.screenSpaceCameraController.minimumZoomDistance = 150;
   scene.screenSpaceCameraController.maximumZoomDistance = 250_000;
-
-  const imagery = ImageryLayer.fromProviderAsync(
-    TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII')),
-    // Mostly the navy base shows through: the coarse tiles only hint at land and sea.
-    { alpha: 0.35, brightness: 0.5, saturation: 0.2 },
-  );
-  scene.imageryLayers.add(imagery);
   return widget;
 }
