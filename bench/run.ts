@@ -9,6 +9,9 @@ import { measureCityPayload } from './city-payload';
 import { measureFirstCityFrameMs } from './first-city-frame';
 import { median, report } from './report';
 
+// Only BENCH lines on stdout; the bridge's info log would interleave with them on the terminal.
+process.env.CITYBRAIN_LOG ??= 'warn';
+
 const startup = await measureBridgeStartupMs(5);
 report('bridge_startup_ms', Math.round(median(startup)), 'ms');
 
