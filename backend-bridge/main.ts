@@ -12,6 +12,7 @@ import { TokenRegistry, issueDemoTokens } from './server/auth';
 import { BRIDGE_DEFAULTS } from './server/bridge-options';
 import { startBridge } from './server/bridge-server';
 import { type ParentMessage, postToParent } from './server/parent-channel';
+import { SimulatorSource } from './sources/simulator/simulator-source';
 
 /** The nearest directory above this file that holds package.json: the app root, bundled or not. */
 function appRoot(): string {
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   }
   const rendererDir = rendererDirFrom(options.rendererDir, options.noRenderer);
   const city = generateDemoCity(options.seed);
+  const source = new SimulatorSource(city, { sim: { seed: city.meta.seed ?? 0 } });
   const tokens = new TokenRegistry();
   const demoTokens = issueDemoTokens(tokens);
   const bridge = await startBridge({
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
     rendererDir,
     city,
     tokens,
+    source,
   });
 
   const ready: ParentMessage = {

@@ -8,9 +8,12 @@ import { measureBridgeStartupMs } from './bridge-startup';
 import { measureCityPayload } from './city-payload';
 import { measureFirstCityFrameMs } from './first-city-frame';
 import { median, report } from './report';
+import { measureSimSpeedup } from './sim-speedup';
 
 // Only BENCH lines on stdout; the bridge's info log would interleave with them on the terminal.
 process.env.CITYBRAIN_LOG ??= 'warn';
+
+report('sim_speedup', Math.round(await measureSimSpeedup()), 'x');
 
 const startup = await measureBridgeStartupMs(5);
 report('bridge_startup_ms', Math.round(median(startup)), 'ms');

@@ -8,3 +8,5 @@ export * from './messages';
 export * from './city';
 export * from './city-summary';
 export * from './typed-bundle';
+export * from './traffic';
+export * from './signals';

@@ -7,6 +7,8 @@
 import {
   type Checker,
   type Result,
+  arrayOf,
+  bool,
   describe,
   literal,
   num,
@@ -16,6 +18,7 @@ import {
   str,
   validate,
 } from './check';
+import { trafficSummaryFields } from './traffic';
 import { PROTOCOL_VERSION } from './version';
 
 export const ROLES = ['viewer', 'operator', 'admin'] as const;
@@ -31,6 +34,8 @@ export const ERROR_CODES = [
   'not-ready',
   'already-greeted',
   'forbidden',
+  'not-found',
+  'rejected',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -61,10 +66,40 @@ const pingChecker = object({
 });
 export type PingMessage = ReturnType<typeof pingChecker>;
 
+/** Sim speeds the UI offers; the bridge accepts any factor in range. */
+export const SIM_SPEED_FACTOR_RANGE = { min: 1, max: 60 } as const;
+
+const setSimClockChecker = object({
+  type: literal('set-sim-clock'),
+  id: requestId,
+  /** Sim seconds per wall second, 1–60. */
+  speedFactor: optional(num(SIM_SPEED_FACTOR_RANGE)),
+  paused: optional(bool),
+});
+/** Operator command: change the simulation's speed or pause it (demo source only). */
+export type SetSimClockMessage = ReturnType<typeof setSimClockChecker>;
+
+const createIncidentChecker = object({
+  type: literal('create-incident'),
+  id: requestId,
+  linkId: str({ minLength: 1, maxLength: 64 }),
+  /** Share of the link's capacity left at the incident, 0–0.9. */
+  capacityFactor: num({ min: 0, max: 0.9 }),
+  /** How long it lasts, sim seconds, 60 s to 4 h. */
+  durationS: num({ min: 60, max: 4 * 3600 }),
+});
+/** Operator command: stage an incident on a link (demo source only), e.g. for a training drill. */
+export type CreateIncidentMessage = ReturnType<typeof createIncidentChecker>;
+
 const clientCheckers = {
   hello: helloChecker,
   ping: pingChecker,
+  'set-sim-clock': setSimClockChecker,
+  'create-incident': createIncidentChecker,
 } as const satisfies Record<string, Checker<{ type: string }>>;
+
+/** Client messages that change state: they need the operator or admin role and get exactly one reply. */
+export const COMMAND_TYPES = ['set-sim-clock', 'create-incident'] as const satisfies readonly ClientMessageType[];
 
 export type ClientMessageType = keyof typeof clientCheckers;
 export type ClientMessage = ReturnType<(typeof clientCheckers)[ClientMessageType]>;
@@ -114,11 +149,74 @@ const errorChecker = object({
 });
 export type ErrorMessage = ReturnType<typeof errorChecker>;
 
+const ackChecker = object({
+  type: literal('ack'),
+  /** The id of the command that was accepted. */
+  requestId,
+});
+/** The success reply to a command; its failure reply is `error` with the same requestId. */
+export type AckMessage = ReturnType<typeof ackChecker>;
+
+const simClockChecker = object({
+  type: literal('sim-clock'),
+  simTimeMs: epochMs,
+  /** Speed asked for, sim seconds per wall second. */
+  speedFactor: num({ min: 0, max: 1000 }),
+  /** Speed achieved lately; below speedFactor when the machine cannot keep up, 0 while paused. */
+  achievedSpeedFactor: num({ min: 0, max: 100_000 }),
+  paused: bool,
+});
+export type SimClockMessage = ReturnType<typeof simClockChecker>;
+
+const trafficSummaryChecker = object({ type: literal('traffic-summary'), ...trafficSummaryFields });
+/** City and district traffic figures, about once a second. */
+export type TrafficSummaryMessage = ReturnType<typeof trafficSummaryChecker>;
+
+const trafficHistoryChecker = object({
+  type: literal('traffic-history'),
+  /** Citywide figures at regular sim-time steps, oldest first. */
+  points: arrayOf(
+    object({ simTimeMs: epochMs, travelTimeIndex: num({ min: 0, max: 100 }), avgSpeedKmh: num({ min: 0, max: 300 }) }),
+    { maxLength: 5000 },
+  ),
+});
+/** Sent on connect so charts have the last hours at once; later points come from summaries. */
+export type TrafficHistoryMessage = ReturnType<typeof trafficHistoryChecker>;
+
+const incidentsChecker = object({
+  type: literal('incidents'),
+  items: arrayOf(
+    object({
+      id: str({ maxLength: 64 }),
+      linkId: str({ maxLength: 64 }),
+      capacityFactor: num({ min: 0, max: 1 }),
+      startSimTimeMs: epochMs,
+      endSimTimeMs: epochMs,
+    }),
+    { maxLength: 10_000 },
+  ),
+});
+/** The traffic incidents active now; sent on connect and whenever the list changes. */
+export type IncidentsMessage = ReturnType<typeof incidentsChecker>;
+
+const streamStatusChecker = object({
+  type: literal('stream-status'),
+  /** Traffic frames not sent to this client since it connected, because its link could not keep up. */
+  droppedTrafficFrames: num({ integer: true, min: 0 }),
+});
+export type StreamStatusMessage = ReturnType<typeof streamStatusChecker>;
+
 const serverCheckers = {
   welcome: welcomeChecker,
   heartbeat: heartbeatChecker,
   pong: pongChecker,
   error: errorChecker,
+  ack: ackChecker,
+  'sim-clock': simClockChecker,
+  'traffic-summary': trafficSummaryChecker,
+  'traffic-history': trafficHistoryChecker,
+  incidents: incidentsChecker,
+  'stream-status': streamStatusChecker,
 } as const satisfies Record<string, Checker<{ type: string }>>;
 
 export type ServerMessageType = keyof typeof serverCheckers;

@@ -31,14 +31,14 @@ export const BinaryFrameKind = { traffic: 1 } as const;
 /**
  * header: [kind, sequence number, sim time (ms since the Unix epoch), sim speed factor]
  * speedKmh: space-mean speed, km/h, rounded (0–255)
- * densityVehPerKmLane: vehicles per km per lane, rounded, capped at 255
+ * density: vehicles per km per lane, rounded, capped at 255
  * flowVehPerH: outflow of the link over the last interval, vehicles per hour, capped at 65535
  * level: index into CONGESTION_LEVELS
  */
 export const TRAFFIC_FRAME_SCHEMA = {
   header: Float64Array,
   speedKmh: Uint8Array,
-  densityVehPerKmLane: Uint8Array,
+  density: Uint8Array,
   flowVehPerH: Uint16Array,
   level: Uint8Array,
 } as const;
@@ -58,7 +58,7 @@ export function encodeTrafficFrame(frame: TrafficFrame): ArrayBuffer {
   return encodeBundle({
     header: new Float64Array([BinaryFrameKind.traffic, frame.seq, frame.simTimeMs, frame.speedFactor]),
     speedKmh: frame.speedKmh,
-    densityVehPerKmLane: frame.densityVehPerKmLane,
+    density: frame.densityVehPerKmLane,
     flowVehPerH: frame.flowVehPerH,
     level: frame.level,
   });
@@ -69,7 +69,7 @@ export function decodeTrafficFrame(buffer: ArrayBuffer, linkCount: number): Traf
   const arrays = decodeBundle(buffer, TRAFFIC_FRAME_SCHEMA, 'traffic frame');
   const [kind, seq, simTimeMs, speedFactor] = arrays.header;
   if (arrays.header.length !== 4 || kind !== BinaryFrameKind.traffic) throw new Error('traffic frame: bad header');
-  for (const name of ['speedKmh', 'densityVehPerKmLane', 'flowVehPerH', 'level'] as const) {
+  for (const name of ['speedKmh', 'density', 'flowVehPerH', 'level'] as const) {
     if (arrays[name].length !== linkCount) {
       throw new Error(`traffic frame: ${name} holds ${arrays[name].length} values for ${linkCount} links`);
     }
@@ -82,7 +82,7 @@ export function decodeTrafficFrame(buffer: ArrayBuffer, linkCount: number): Traf
     simTimeMs: simTimeMs!,
     speedFactor: speedFactor!,
     speedKmh: arrays.speedKmh,
-    densityVehPerKmLane: arrays.densityVehPerKmLane,
+    densityVehPerKmLane: arrays.density,
     flowVehPerH: arrays.flowVehPerH,
     level: arrays.level,
   };

@@ -2,6 +2,7 @@
  * Options of a running bridge, with every default in one place.
  */
 import type { CityModel } from '../city/city-model';
+import type { LiveSource } from '../sources/live-source';
 import type { TokenRegistry } from './auth';
 
 export interface BridgeOptions {
@@ -15,18 +16,20 @@ export interface BridgeOptions {
   city: CityModel;
   /** Accepted tokens and their roles. */
   tokens: TokenRegistry;
-  /** Name of the data source, reported to clients. @default 'simulator' */
-  source: string;
+  /** Where live traffic comes from; the bridge starts and stops it. */
+  source: LiveSource;
   /** Heartbeat period, in ms. @default 5000 */
   heartbeatIntervalMs: number;
   /** Time a new client has to say hello, in ms. @default 10000 */
   handshakeTimeoutMs: number;
+  /** Socket backlog above which a client's traffic frames are skipped, bytes. @default 1 MiB */
+  maxBufferedTrafficBytes: number;
 }
 
 export const BRIDGE_DEFAULTS = {
   port: 8080,
   host: '127.0.0.1',
-  source: 'simulator',
   heartbeatIntervalMs: 5000,
+  maxBufferedTrafficBytes: 1024 * 1024,
   handshakeTimeoutMs: 10_000,
 } as const;

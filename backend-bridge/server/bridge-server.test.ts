@@ -1,13 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloseCode, MAX_CLIENT_MESSAGE_BYTES, PROTOCOL_VERSION, checkCityMeta, decodeBuildings } from '../protocol';
+import {
+  CloseCode,
+  MAX_CLIENT_MESSAGE_BYTES,
+  PROTOCOL_VERSION,
+  checkCityMeta,
+  decodeBuildings,
+  decodeTrafficFrame,
+} from '../protocol';
 import { TokenRegistry } from './auth';
 import { BRIDGE_DEFAULTS } from './bridge-options';
 import { type RunningBridge, startBridge } from './bridge-server';
-import { type TestClient, nextNonHeartbeat, openTestClient } from './test-client.fixture';
+import { type TestClient, nextNonHeartbeat, nextOfType, openTestClient } from './test-client.fixture';
+import { ScriptedSource } from './scripted-source.fixture';
 import { tinyCity } from './tiny-city.fixture';
 
 let bridge: RunningBridge;
 const operatorToken = 'operator-secret';
+const source = new ScriptedSource(['l1', 'l2']);
 
 beforeAll(async () => {
   const tokens = new TokenRegistry();
@@ -18,6 +27,7 @@ beforeAll(async () => {
     rendererDir: null,
     city: tinyCity(),
     tokens,
+    source,
     heartbeatIntervalMs: 200,
     handshakeTimeoutMs: 300,
   });
@@ -37,7 +47,7 @@ describe('handshake', () => {
     const client = await openTestClient(bridge.origin);
     client.sendJson({ type: 'hello', protocol: PROTOCOL_VERSION, token: operatorToken, client: 'test/1' });
     const welcome = await client.next();
-    expect(welcome).toMatchObject({ type: 'welcome', role: 'operator', protocol: PROTOCOL_VERSION, source: 'simulator' });
+    expect(welcome).toMatchObject({ type: 'welcome', role: 'operator', protocol: PROTOCOL_VERSION, source: 'scripted' });
     if (welcome.type !== 'welcome') throw new Error('unreachable');
     expect(welcome.city.id).toBe('tiny');
     expect(welcome.city.version).toMatch(/^[0-9a-f]{12}$/);
@@ -150,6 +160,63 @@ describe('after the handshake', () => {
     bystander.sendJson({ type: 'ping', id: 'ok', clientTime: 1 });
     expect(await nextNonHeartbeat(bystander)).toMatchObject({ type: 'pong', id: 'ok' });
     bystander.socket.close();
+  });
+});
+
+describe('live traffic', () => {
+  it('sends a client that connects mid-stream the current state at once, then new frames', async () => {
+    source.emitArea(60_000, 1.4);
+    source.emitTraffic(61_000, 33);
+    const client = await greeted();
+    expect(await nextOfType(client, 'sim-clock')).toMatchObject({ speedFactor: 1, paused: false });
+    expect((await nextOfType(client, 'traffic-history')).points.at(-1)).toMatchObject({ travelTimeIndex: 1.4 });
+    expect(await nextOfType(client, 'traffic-summary')).toMatchObject({ simTimeMs: 60_000, city: { travelTimeIndex: 1.4 } });
+    const snapshot = decodeTrafficFrame(await client.nextBinary(), 2);
+    expect(Array.from(snapshot.speedKmh)).toEqual([33, 33]);
+
+    source.emitTraffic(62_000, 12);
+    const next = decodeTrafficFrame(await client.nextBinary(), 2);
+    expect(next.seq).toBe(snapshot.seq + 1);
+    expect(next.simTimeMs).toBe(62_000);
+    client.socket.close();
+  });
+
+  it('carries out an operator command once and replies ack', async () => {
+    const client = await greeted(operatorToken);
+    client.sendJson({ type: 'set-sim-clock', id: 'c1', speedFactor: 60 });
+    expect(await nextNonHeartbeat(client)).toEqual({ type: 'ack', requestId: 'c1' });
+    expect(source.requests.at(-1)).toEqual({ setClock: { speedFactor: 60, paused: undefined } });
+    client.socket.close();
+  });
+
+  it('refuses a command from a viewer and leaves the source untouched', async () => {
+    const requestsBefore = source.requests.length;
+    const client = await greeted();
+    client.sendJson({ type: 'set-sim-clock', id: 'c2', paused: true });
+    const reply = await nextNonHeartbeat(client);
+    expect(reply).toMatchObject({ type: 'error', code: 'forbidden', requestId: 'c2' });
+    expect(reply.type === 'error' && reply.message).toContain('viewer');
+    expect(source.requests).toHaveLength(requestsBefore);
+    client.socket.close();
+  });
+
+  it('names an invalid sim speed and an unknown link id, changing nothing', async () => {
+    const requestsBefore = source.requests.length;
+    const client = await greeted(operatorToken);
+    client.sendJson({ type: 'set-sim-clock', id: 'c3', speedFactor: 100 });
+    const badSpeed = await nextNonHeartbeat(client);
+    expect(badSpeed).toMatchObject({ type: 'error', code: 'invalid', requestId: 'c3' });
+    expect(badSpeed.type === 'error' && badSpeed.message).toBe('set-sim-clock.speedFactor: must be ≤ 60, got 100');
+
+    client.sendJson({ type: 'create-incident', id: 'c4', linkId: 'nowhere', capacityFactor: 0.2, durationS: 600 });
+    expect(await nextNonHeartbeat(client)).toEqual({
+      type: 'error',
+      code: 'not-found',
+      message: 'unknown link id "nowhere"',
+      requestId: 'c4',
+    });
+    expect(source.requests).toHaveLength(requestsBefore);
+    client.socket.close();
   });
 });
 

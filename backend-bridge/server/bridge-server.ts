@@ -8,6 +8,8 @@ import { encodeCityPayload } from '../city/city-payload';
 import { PROTOCOL_VERSION } from '../protocol';
 import type { BridgeOptions } from './bridge-options';
 import { type PreparedBody, createHttpHandler } from './http-handler';
+import type { CommandMessage } from './client-session';
+import { LiveState } from './live-state';
 import { createLogger } from './log';
 import { WsHub } from './ws-hub';
 
@@ -30,17 +32,31 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     ['/city/links.bin', { contentType: 'application/octet-stream', raw: payload.linksBin, gzip: payload.linksBinGz }],
   ]);
 
+  const { source } = options;
+  const command = async (message: CommandMessage): Promise<void> => {
+    switch (message.type) {
+      case 'set-sim-clock':
+        source.setClock({ speedFactor: message.speedFactor, paused: message.paused });
+        return;
+      case 'create-incident':
+        source.createIncident({ linkId: message.linkId, capacityFactor: message.capacityFactor, durationS: message.durationS });
+        return;
+    }
+  };
   const hub: WsHub = new WsHub({
     tokens: options.tokens,
     heartbeatIntervalMs: options.heartbeatIntervalMs,
     handshakeTimeoutMs: options.handshakeTimeoutMs,
+    maxBufferedTrafficBytes: options.maxBufferedTrafficBytes,
+    onClientReady: (session) => live.sendSnapshot(session),
+    command,
     log,
     welcome: (role, sessionId) => ({
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
       role,
       city: { id: meta.id, name: meta.name, version: payload.version },
-      source: options.source,
+      source: source.name,
       serverTime: Date.now(),
       heartbeatIntervalMs: options.heartbeatIntervalMs,
       sessionId,
@@ -55,13 +71,20 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       health: () => ({
         status: 'ok',
         protocol: PROTOCOL_VERSION,
-        source: options.source,
+        source: source.name,
         city: { id: meta.id, version: payload.version },
+        traffic: { framesSent: live.framesSent, lastFrameBytes: live.lastFrameBytes, droppedFrames: hub.droppedTrafficFrames },
         uptimeS: Math.round((Date.now() - startedAt) / 1000),
-        clients: { ready: hub.readyCount, connected: hub.connectionCount, closed: hub.closedSessions },
+        clients: {
+          ready: hub.readyCount,
+          connected: hub.connectionCount,
+          closed: hub.closedSessions,
+          bufferedBytes: hub.bufferedBytes,
+        },
       }),
     }),
   );
+  const live = new LiveState(hub);
   server.on('clientError', (_error, socket) => socket.destroy());
   hub.attach(server);
 
@@ -75,13 +98,15 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const { port } = server.address() as AddressInfo;
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  log.info(`listening on ${origin} (${meta.name.en}, city ${payload.version})`);
+  log.info(`listening on ${origin} (${meta.name.en}, city ${payload.version}, source ${source.name})`);
+  source.start(live);
 
   return {
     port,
     origin,
     hub,
     close: async () => {
+      source.stop();
       await hub.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
 import {
+  COMMAND_TYPES,
   CloseCode,
   type ClientMessage,
   type ErrorCode,
@@ -18,7 +19,14 @@ import {
   type WelcomeMessage,
   parseClientMessage,
 } from '../protocol';
+import { SourceRequestError } from '../sources/live-source';
 import type { TokenRegistry } from './auth';
+
+/** The client messages that change state. */
+export type CommandMessage = Extract<ClientMessage, { type: (typeof COMMAND_TYPES)[number] }>;
+
+const isCommand = (message: ClientMessage): message is CommandMessage =>
+  (COMMAND_TYPES as readonly string[]).includes(message.type);
 
 export type SessionState = 'awaiting-hello' | 'ready' | 'closed';
 
@@ -30,6 +38,11 @@ export interface SessionContext {
   handshakeTimeoutMs: number;
   onReady: (session: ClientSession) => void;
   onClosed: (session: ClientSession) => void;
+  /**
+   * Carries out a command from an operator or admin. Throws SourceRequestError
+   * (or any error) to refuse it; the message becomes the client's error reply.
+   */
+  command: (command: CommandMessage, session: ClientSession) => Promise<void>;
 }
 
 /** WebSocket close reasons are limited to 123 bytes of UTF-8. */
@@ -59,6 +72,10 @@ export class ClientSession {
   client: string | null = null;
   /** Frames refused since connecting; reported in health and logs. */
   rejectedMessages = 0;
+  /** Traffic frames skipped because this client's socket was backed up. */
+  droppedTrafficFrames = 0;
+  /** The dropped count last reported to the client in `stream-status`. */
+  reportedDroppedTrafficFrames = 0;
   private readonly handshakeTimer: NodeJS.Timeout;
 
   constructor(
@@ -130,6 +147,10 @@ export class ClientSession {
       this.greet(message);
       return;
     }
+    if (isCommand(message)) {
+      void this.runCommand(message);
+      return;
+    }
     switch (message.type) {
       case 'hello':
         this.reject('already-greeted', 'hello was already accepted on this connection');
@@ -137,6 +158,21 @@ export class ClientSession {
       case 'ping':
         this.send({ type: 'pong', id: message.id, clientTime: message.clientTime, serverTime: Date.now() });
         return;
+    }
+  }
+
+  /** Every command gets exactly one reply: `ack`, or `error` saying why not. */
+  private async runCommand(command: CommandMessage): Promise<void> {
+    if (this.role === 'viewer') {
+      this.reject('forbidden', `${command.type} needs the operator role; this session is read-only (viewer)`, command.id);
+      return;
+    }
+    try {
+      await this.context.command(command, this);
+      this.send({ type: 'ack', requestId: command.id });
+    } catch (error) {
+      const code = error instanceof SourceRequestError ? error.code : 'rejected';
+      this.reject(code, error instanceof Error ? error.message : String(error), command.id);
     }
   }
 

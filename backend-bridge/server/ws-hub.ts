@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { CloseCode, MAX_CLIENT_FRAME_BYTES, type Role, SUBPROTOCOL, type ServerMessage, WS_PATH, type WelcomeMessage } from '../protocol';
 import type { TokenRegistry } from './auth';
-import { ClientSession } from './client-session';
+import { ClientSession, type CommandMessage } from './client-session';
 import type { Logger } from './log';
 
 export interface WsHubOptions {
@@ -17,6 +17,14 @@ export interface WsHubOptions {
   heartbeatIntervalMs: number;
   /** Time a new client has to say hello, in ms. @default 10000 */
   handshakeTimeoutMs: number;
+  /**
+   * Socket backlog above which traffic frames are skipped for that client,
+   * in bytes. Alerts and replies are never skipped. @default 1 MiB
+   */
+  maxBufferedTrafficBytes: number;
+  /** Sends a newly welcomed client what it needs at once (current state). */
+  onClientReady: (session: ClientSession) => void;
+  command: (command: CommandMessage, session: ClientSession) => Promise<void>;
   log: Logger;
 }
 
@@ -85,6 +93,45 @@ export class WsHub {
     }
   }
 
+  /**
+   * Sends one binary traffic frame to every ready client whose socket is
+   * keeping up. A client with a backlog skips this frame (the next one
+   * supersedes it anyway), so a slow link cannot grow the bridge's memory.
+   */
+  broadcastTraffic(frame: ArrayBuffer): void {
+    for (const session of this.sessions) {
+      if (session.state !== 'ready' || session.socket.readyState !== session.socket.OPEN) continue;
+      if (session.socket.bufferedAmount > this.options.maxBufferedTrafficBytes) {
+        session.droppedTrafficFrames++;
+        continue;
+      }
+      session.socket.send(frame);
+    }
+  }
+
+  /** Tells each client whose traffic frames were skipped since the last report how many in all. */
+  reportDroppedTraffic(): void {
+    for (const session of this.sessions) {
+      if (session.state !== 'ready' || session.droppedTrafficFrames === session.reportedDroppedTrafficFrames) continue;
+      session.reportedDroppedTrafficFrames = session.droppedTrafficFrames;
+      session.send({ type: 'stream-status', droppedTrafficFrames: session.droppedTrafficFrames });
+    }
+  }
+
+  /** Bytes queued in all client sockets, not yet handed to the OS. */
+  get bufferedBytes(): number {
+    let buffered = 0;
+    for (const session of this.sessions) buffered += session.socket.bufferedAmount;
+    return buffered;
+  }
+
+  /** Traffic frames skipped across all clients connected now. */
+  get droppedTrafficFrames(): number {
+    let dropped = 0;
+    for (const session of this.sessions) dropped += session.droppedTrafficFrames;
+    return dropped;
+  }
+
   /** Closes every client with 1001 and stops accepting. */
   async close(): Promise<void> {
     clearInterval(this.heartbeatTimer);
@@ -99,10 +146,12 @@ export class WsHub {
       tokens: this.options.tokens,
       welcome: this.options.welcome,
       handshakeTimeoutMs: this.options.handshakeTimeoutMs,
+      command: this.options.command,
       onReady: (ready) => {
         this.options.log.info(`client ${ready.id} ready as ${ready.role} (${ready.client ?? 'unnamed'})`);
         // The first heartbeat goes out at once, so a new client has the server clock and client count now.
         ready.send(this.heartbeat());
+        this.options.onClientReady(ready);
       },
       onClosed: (closed) => {
         if (this.sessions.delete(closed)) this.closedSessions++;

@@ -9,11 +9,13 @@ import { TokenRegistry, issueDemoTokens } from '../../backend-bridge/server/auth
 import { BRIDGE_DEFAULTS } from '../../backend-bridge/server/bridge-options';
 import { type RunningBridge, startBridge } from '../../backend-bridge/server/bridge-server';
 import type { Role } from '../../backend-bridge/protocol';
+import { SimulatorSource } from '../../backend-bridge/sources/simulator/simulator-source';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 export interface DemoBridge extends RunningBridge {
   tokens: Record<Role, string>;
+  source: SimulatorSource;
 }
 
 export async function startDemoBridge(): Promise<DemoBridge> {
@@ -22,12 +24,15 @@ export async function startDemoBridge(): Promise<DemoBridge> {
   }
   const registry = new TokenRegistry();
   const tokens = issueDemoTokens(registry);
+  const city = generateDemoCity();
+  const source = new SimulatorSource(city, { sim: { seed: city.meta.seed ?? 0 } });
   const bridge = await startBridge({
     ...BRIDGE_DEFAULTS,
     port: 0,
     rendererDir: RENDERER_DIR,
-    city: generateDemoCity(),
+    city,
     tokens: registry,
+    source,
   });
-  return Object.assign(bridge, { tokens });
+  return Object.assign(bridge, { tokens, source });
 }

@@ -1,0 +1,154 @@
+/**
+ * Traffic signal plans: what the bridge runs at each signalized intersection
+ * and what the renderer's signal panel shows and edits.
+ *
+ * A plan is a fixed cycle of ordered phases. Each phase gives right of way to
+ * a set of movements (in-link → out-link pairs) for `greenS`, then shows
+ * yellow for `yellowS`, then all-red for `allRedS` before the next phase.
+ *
+ * Time reference: sim time in seconds since the Unix epoch. Phase 0 starts
+ * whenever (simTimeS − offsetS) is a whole number of cycles, so two plans with
+ * the same cycle keep a fixed relation (their offsets) — what coordination of
+ * neighbouring signals relies on.
+ */
+import { ValidationError, arrayOf, num, object, str } from './check';
+
+export const TURNS = ['left', 'through', 'right', 'uturn'] as const;
+/** Turn of a movement for right-hand traffic, seen from the driver. */
+export type Turn = (typeof TURNS)[number];
+
+/** One way through an intersection: from an incoming link to an outgoing link. */
+export interface Movement {
+  /** `${inLinkId}>${outLinkId}`; see `movementId`. */
+  id: string;
+  inLinkId: string;
+  outLinkId: string;
+  turn: Turn;
+}
+
+/** The id of the movement from `inLinkId` to `outLinkId`. */
+export const movementId = (inLinkId: string, outLinkId: string): string => `${inLinkId}>${outLinkId}`;
+
+const linkIdPattern = '[A-Za-z0-9_.:-]+';
+const movementIdChecker = str({ minLength: 3, maxLength: 129, pattern: new RegExp(`^${linkIdPattern}>${linkIdPattern}$`) });
+const seconds = (max: number) => num({ min: 0, max });
+
+const phaseChecker = object({
+  id: str({ minLength: 1, maxLength: 64, pattern: /^[A-Za-z0-9_.:-]+$/ }),
+  name: object({ zh: str({ minLength: 1, maxLength: 64 }), en: str({ minLength: 1, maxLength: 64 }) }),
+  /**
+   * Movements with right of way in this phase. Empty for an exclusive
+   * pedestrian phase (every vehicle movement held on red).
+   */
+  movementIds: arrayOf(movementIdChecker, { maxLength: 64 }),
+  /** Green time, seconds (> 0). */
+  greenS: num({ min: 0.001, max: 300 }),
+  /** Yellow (amber) after the green, seconds; vehicles may still proceed. */
+  yellowS: seconds(10),
+  /** All-red clearance after the yellow, seconds; no movement proceeds. */
+  allRedS: seconds(30),
+  /** Shortest green a controller may give this phase, seconds. */
+  minGreenS: seconds(120),
+  /** Time pedestrians need to clear the crossing this phase serves, seconds. */
+  pedClearanceS: seconds(120),
+});
+export type SignalPhase = ReturnType<typeof phaseChecker>;
+
+const planChecker = object({
+  nodeId: str({ minLength: 1, maxLength: 64, pattern: /^[A-Za-z0-9_.:-]+$/ }),
+  /** Revision of the node's plan: 1 for the first, +1 for each replacement. */
+  version: num({ integer: true, min: 1 }),
+  /** Cycle length, seconds: the sum of every phase's green, yellow and all-red. */
+  cycleS: num({ min: 1, max: 600 }),
+  /** Start of phase 0 relative to the epoch-aligned cycle, seconds in [0, cycleS). */
+  offsetS: num({ min: 0, max: 600 }),
+  phases: arrayOf(phaseChecker, { maxLength: 16 }),
+});
+export type SignalPlan = ReturnType<typeof planChecker>;
+
+/** Relative tolerance when the phase times are summed up to the cycle. */
+const CYCLE_SUM_TOLERANCE = 1e-9;
+
+/**
+ * Checks a plan's structure: field types and ranges, at least one phase,
+ * unique phase ids, no movement twice in a phase, phase times that add up to
+ * the cycle and an offset within it. Whether the movements exist at the node
+ * and the plan is safe (conflicts, minimum greens) is checked elsewhere.
+ */
+export function checkSignalPlan(value: unknown, path = 'plan'): SignalPlan {
+  const plan = planChecker(value, path);
+  if (plan.phases.length === 0) throw new ValidationError(`${path}.phases`, 'needs at least one phase');
+  const phaseIds = new Set<string>();
+  plan.phases.forEach((phase, i) => {
+    if (phaseIds.has(phase.id)) {
+      throw new ValidationError(`${path}.phases[${i}].id`, `duplicate phase id ${JSON.stringify(phase.id)}`);
+    }
+    phaseIds.add(phase.id);
+    const seen = new Set<string>();
+    phase.movementIds.forEach((id, j) => {
+      if (seen.has(id)) {
+        throw new ValidationError(`${path}.phases[${i}].movementIds[${j}]`, `duplicate movement ${JSON.stringify(id)}`);
+      }
+      seen.add(id);
+    });
+  });
+  const sumS = phaseTimesS(plan);
+  if (Math.abs(sumS - plan.cycleS) > CYCLE_SUM_TOLERANCE * plan.cycleS) {
+    throw new ValidationError(`${path}.cycleS`, `must equal the sum of the phase times, ${sumS} s, got ${plan.cycleS}`);
+  }
+  if (plan.offsetS >= plan.cycleS) {
+    throw new ValidationError(`${path}.offsetS`, `must be less than the cycle of ${plan.cycleS} s, got ${plan.offsetS}`);
+  }
+  return plan;
+}
+
+function phaseTimesS(plan: SignalPlan): number {
+  return plan.phases.reduce((sum, p) => sum + p.greenS + p.yellowS + p.allRedS, 0);
+}
+
+export const SIGNAL_INTERVALS = ['green', 'yellow', 'all-red'] as const;
+export type SignalInterval = (typeof SIGNAL_INTERVALS)[number];
+
+/** Where a plan stands at one instant. */
+export interface SignalState {
+  /** Index into `plan.phases`. */
+  phaseIndex: number;
+  interval: SignalInterval;
+  /** Seconds until this interval ends. */
+  remainingS: number;
+}
+
+/**
+ * The phase and interval a plan shows at `simTimeS` (seconds since the
+ * epoch, sim time). Pure; pass `result` to reuse an object on hot paths.
+ */
+export function signalStateAt(plan: SignalPlan, simTimeS: number, result: SignalState = emptyState()): SignalState {
+  const intoCycleS = positiveModulo(simTimeS - plan.offsetS, plan.cycleS);
+  let endS = 0;
+  for (let i = 0; i < plan.phases.length; i++) {
+    const phase = plan.phases[i]!;
+    if (intoCycleS < (endS += phase.greenS)) return setState(result, i, 'green', endS - intoCycleS);
+    if (intoCycleS < (endS += phase.yellowS)) return setState(result, i, 'yellow', endS - intoCycleS);
+    if (intoCycleS < (endS += phase.allRedS)) return setState(result, i, 'all-red', endS - intoCycleS);
+  }
+  // Only reached when rounding puts the instant a hair past the summed phase times: the cycle's very end.
+  const lastIndex = plan.phases.length - 1;
+  const last = plan.phases[lastIndex]!;
+  const interval = last.allRedS > 0 ? 'all-red' : last.yellowS > 0 ? 'yellow' : 'green';
+  return setState(result, lastIndex, interval, 0);
+}
+
+const emptyState = (): SignalState => ({ phaseIndex: 0, interval: 'green', remainingS: 0 });
+
+function setState(result: SignalState, phaseIndex: number, interval: SignalInterval, remainingS: number): SignalState {
+  result.phaseIndex = phaseIndex;
+  result.interval = interval;
+  result.remainingS = remainingS;
+  return result;
+}
+
+/** x mod m in [0, m), also for negative x (and never −0). */
+export function positiveModulo(x: number, m: number): number {
+  const r = x % m;
+  return r < 0 ? r + m : r + 0;
+}

@@ -1,0 +1,70 @@
+/**
+ * The latest live state, kept for clients that connect later, and the fan-out
+ * of each new event. Traffic frames are encoded once and shared; JSON pushes
+ * are built once per event.
+ */
+import type { ServerMessage } from '../protocol';
+import type { AreaTraffic, LinkTraffic, LiveSink, SourceClock, SourceIncident } from '../sources/live-source';
+import type { ClientSession } from './client-session';
+import { encodeLinkTraffic } from './traffic-frames';
+import { TrafficHistory } from './traffic-history';
+import type { WsHub } from './ws-hub';
+
+export class LiveState implements LiveSink {
+  private frame: ArrayBuffer | null = null;
+  private seq = 0;
+  private speedFactor = 1;
+  private summary: ServerMessage | null = null;
+  private clockMessage: ServerMessage | null = null;
+  private incidentsMessage: ServerMessage = { type: 'incidents', items: [] };
+  private readonly history = new TrafficHistory();
+
+  constructor(private readonly hub: WsHub) {}
+
+  /** Traffic frames encoded since start. */
+  get framesSent(): number {
+    return this.seq;
+  }
+
+  /** Size of the latest traffic frame, bytes; 0 before the first. */
+  get lastFrameBytes(): number {
+    return this.frame?.byteLength ?? 0;
+  }
+
+  linkTraffic(traffic: LinkTraffic): void {
+    this.seq++;
+    this.frame = encodeLinkTraffic(traffic, this.seq, this.speedFactor);
+    this.hub.broadcastTraffic(this.frame);
+  }
+
+  areaTraffic(traffic: AreaTraffic): void {
+    this.summary = { type: 'traffic-summary', simTimeMs: traffic.simTimeMs, city: traffic.city, districts: traffic.districts };
+    this.history.add({
+      simTimeMs: traffic.simTimeMs,
+      travelTimeIndex: traffic.city.travelTimeIndex,
+      avgSpeedKmh: traffic.city.avgSpeedKmh,
+    });
+    this.hub.broadcast(this.summary);
+    this.hub.reportDroppedTraffic();
+  }
+
+  clock(clock: SourceClock): void {
+    this.speedFactor = clock.speedFactor;
+    this.clockMessage = { type: 'sim-clock', ...clock };
+    this.hub.broadcast(this.clockMessage);
+  }
+
+  incidents(incidents: SourceIncident[]): void {
+    this.incidentsMessage = { type: 'incidents', items: incidents };
+    this.hub.broadcast(this.incidentsMessage);
+  }
+
+  /** Everything a client needs to draw the present at once, newest traffic frame last. */
+  sendSnapshot(session: ClientSession): void {
+    if (this.clockMessage) session.send(this.clockMessage);
+    session.send(this.incidentsMessage);
+    session.send({ type: 'traffic-history', points: this.history.list() });
+    if (this.summary) session.send(this.summary);
+    if (this.frame && session.socket.readyState === session.socket.OPEN) session.socket.send(this.frame);
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DEMO_SEED, generateDemoCity } from '../../city/demo-city';
+import { CONGESTION_LEVELS } from '../../protocol/traffic';
+import { TrafficSim } from './traffic-sim';
+
+const city = generateDemoCity();
+const HEAVY = CONGESTION_LEVELS.indexOf('heavy');
+/** The old centre within the inner ring, both banks of the river. */
+const CENTRAL_DISTRICTS = new Set(['shangcheng', 'binjiang']);
+const central = city.meta.links.flatMap((link, i) => (CENTRAL_DISTRICTS.has(link.districtId) ? [i] : []));
+const centralBridges = central.filter((i) => city.meta.links[i]!.name.en.endsWith(' Bridge'));
+const at = (localHour: number, minute = 0) => Date.UTC(2024, 5, 3, localHour - 8, minute);
+
+/** Share of the given links at heavy or jammed over the last five minutes before `untilMs`. */
+function congestedShare(sim: TrafficSim, untilMs: number, links: number[]): number {
+  sim.advance((untilMs - sim.simTimeMs) / 1000 - 300);
+  sim.linkMetrics();
+  sim.advance(300);
+  const { level } = sim.linkMetrics();
+  return links.filter((i) => level[i]! >= HEAVY).length / links.length;
+}
+
+describe('traffic in the demo city', () => {
+  it('jams the centre and its river bridges in the morning peak', () => {
+    const sim = new TrafficSim(city, { seed: DEFAULT_DEMO_SEED, startSimTimeMs: at(7, 30) });
+    expect(congestedShare(sim, at(8, 30), central)).toBeGreaterThan(0.25);
+    const { level } = sim.linkMetrics();
+    expect(centralBridges.filter((i) => level[i]! >= HEAVY).length).toBeGreaterThanOrEqual(centralBridges.length / 2);
+  });
+
+  it('flows freely at 03:00', () => {
+    const sim = new TrafficSim(city, { seed: DEFAULT_DEMO_SEED, startSimTimeMs: at(3) });
+    expect(congestedShare(sim, at(3, 15), city.meta.links.map((_, i) => i))).toBeLessThan(0.01);
+    expect(sim.areaMetrics().city.travelTimeIndex).toBeLessThan(1.5); // what remains is waiting at red lights
+  });
+
+  it('starts the default day loaded: vehicles on every district’s roads', () => {
+    const sim = new TrafficSim(city, { seed: DEFAULT_DEMO_SEED });
+    expect(new Date(sim.simTimeMs).toISOString()).toBe('2024-06-02T23:00:00.000Z');
+    for (const district of sim.areaMetrics().districts) expect(district.vehicles).toBeGreaterThan(100);
+  });
+
+  it('gives the same state for the same seed and a different one for another', () => {
+    const run = (seed: number) => {
+      const sim = new TrafficSim(city, { seed, warmUpS: 60, randomIncidentsPerHour: 60 });
+      sim.advance(300);
+      return { cells: sim.cellVehicles().slice(), speed: sim.linkMetrics().speedKmh.slice(), incidents: sim.incidents(), totals: sim.totals() };
+    };
+    const first = run(7);
+    expect(run(7)).toEqual(first);
+    const other = run(8);
+    expect(other.cells).not.toEqual(first.cells);
+    expect(other.incidents).not.toEqual(first.incidents);
+  });
+});
