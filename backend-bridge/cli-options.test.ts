@@ -9,6 +9,9 @@ describe('parseCliOptions', () => {
       rendererDir: undefined,
       noRenderer: false,
       seed: undefined,
+      dataDir: undefined,
+      alertRatePerHour: 60,
+      escalateAfterS: 120,
       help: false,
     });
   });
@@ -26,6 +29,24 @@ describe('parseCliOptions', () => {
     expect(() => parseCliOptions(['--port', 'http'])).toThrow('--port must be an integer, got "http"');
     expect(() => parseCliOptions(['--port', '70000'])).toThrow('--port must be between 0 and 65535, got 70000');
     expect(() => parseCliOptions(['--port'])).toThrow('--port needs a value');
+  });
+
+  it('reads the data directory, the demo alert rate and the escalation time', () => {
+    expect(parseCliOptions(['--data-dir', '/var/lib/citybrain', '--alert-rate=0', '--escalate-after-s', '2.5'])).toMatchObject({
+      dataDir: '/var/lib/citybrain',
+      alertRatePerHour: 0,
+      escalateAfterS: 2.5,
+    });
+  });
+
+  it('rejects a bad data directory, alert rate or escalation time, naming the flag and the value', () => {
+    expect(() => parseCliOptions(['--data-dir'])).toThrow('--data-dir needs a directory');
+    expect(() => parseCliOptions(['--data-dir', '--port'])).toThrow('--data-dir needs a directory');
+    expect(() => parseCliOptions(['--alert-rate', 'lots'])).toThrow('--alert-rate must be a number, got "lots"');
+    expect(() => parseCliOptions(['--alert-rate', '-5'])).toThrow('--alert-rate must be a number, got "-5"');
+    expect(() => parseCliOptions(['--alert-rate', '2000000'])).toThrow('--alert-rate must be between 0 and 1000000, got 2000000');
+    expect(() => parseCliOptions(['--escalate-after-s', '0'])).toThrow('--escalate-after-s must be between 1 and 86400, got 0');
+    expect(() => parseCliOptions(['--escalate-after-s', '1e3'])).toThrow('--escalate-after-s must be a number, got "1e3"');
   });
 
   it('rejects unknown flags and contradictory ones', () => {

@@ -2,7 +2,15 @@
  * Command-line flags of the bridge. Parsing is pure so every flag and every
  * error message is tested without starting a server.
  */
+import { MAX_DEMO_ALERTS_PER_HOUR } from './alerts/demo/demo-alert-generator';
 import { BRIDGE_DEFAULTS } from './server/bridge-options';
+
+/** Demo alerts per sim hour unless `--alert-rate` says otherwise: about one a minute at 1× speed. */
+export const DEFAULT_ALERT_RATE_PER_HOUR = 60;
+/** The data directory unless `--data-dir` says otherwise, relative to the app root. */
+export const DEFAULT_DATA_DIR_NAME = '.citybrain-data';
+/** Longest `--escalate-after-s`: a day. */
+const MAX_ESCALATE_AFTER_S = 86_400;
 
 export interface CliOptions {
   port: number;
@@ -13,6 +21,12 @@ export interface CliOptions {
   noRenderer: boolean;
   /** Seed of the generated demo city; undefined means the default seed. */
   seed: number | undefined;
+  /** Directory of the database; undefined means `<app root>/.citybrain-data`. */
+  dataDir: string | undefined;
+  /** Demo alerts per sim hour, 0 for none. @default DEFAULT_ALERT_RATE_PER_HOUR */
+  alertRatePerHour: number;
+  /** Seconds a Severe or Extreme alert may stay unacknowledged before it escalates. @default 120 */
+  escalateAfterS: number;
   help: boolean;
 }
 
@@ -25,6 +39,13 @@ Starts the City Brain backend bridge with the offline demo city.
   --renderer DIR    built renderer to serve (default dist/renderer)
   --no-renderer     serve data and WebSocket only
   --seed N          seed of the generated demo city (integer)
+  --data-dir DIR    where the database of alerts and the audit log lives, created if missing
+                    (default <app root>/${DEFAULT_DATA_DIR_NAME})
+  --alert-rate N    demo alerts per sim hour on the day's average, 0 for none
+                    (default ${DEFAULT_ALERT_RATE_PER_HOUR}, at most ${MAX_DEMO_ALERTS_PER_HOUR})
+  --escalate-after-s N
+                    seconds (wall time) a Severe or Extreme alert may stay unacknowledged
+                    before it escalates (default ${BRIDGE_DEFAULTS.escalateAfterMs / 1000}, 1 to ${MAX_ESCALATE_AFTER_S})
   --help            show this text`;
 
 export class CliError extends Error {
@@ -39,6 +60,19 @@ function integer(flag: string, text: string | undefined, min: number, max: numbe
   return value;
 }
 
+function decimal(flag: string, text: string | undefined, min: number, max: number): number {
+  if (text === undefined || text.startsWith('--')) throw new CliError(`${flag} needs a value`);
+  if (!/^\d+(\.\d+)?$/.test(text)) throw new CliError(`${flag} must be a number, got ${JSON.stringify(text)}`);
+  const value = Number(text);
+  if (value < min || value > max) throw new CliError(`${flag} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function directory(flag: string, text: string | undefined): string {
+  if (!text || text.startsWith('--')) throw new CliError(`${flag} needs a directory`);
+  return text;
+}
+
 export function parseCliOptions(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
     port: BRIDGE_DEFAULTS.port,
@@ -46,6 +80,9 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     rendererDir: undefined,
     noRenderer: false,
     seed: undefined,
+    dataDir: undefined,
+    alertRatePerHour: DEFAULT_ALERT_RATE_PER_HOUR,
+    escalateAfterS: BRIDGE_DEFAULTS.escalateAfterMs / 1000,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -62,12 +99,18 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         options.host = host;
         break;
       }
-      case '--renderer': {
-        const dir = value();
-        if (!dir || dir.startsWith('--')) throw new CliError('--renderer needs a directory');
-        options.rendererDir = dir;
+      case '--renderer':
+        options.rendererDir = directory('--renderer', value());
         break;
-      }
+      case '--data-dir':
+        options.dataDir = directory('--data-dir', value());
+        break;
+      case '--alert-rate':
+        options.alertRatePerHour = decimal('--alert-rate', value(), 0, MAX_DEMO_ALERTS_PER_HOUR);
+        break;
+      case '--escalate-after-s':
+        options.escalateAfterS = decimal('--escalate-after-s', value(), 1, MAX_ESCALATE_AFTER_S);
+        break;
       case '--no-renderer':
         options.noRenderer = true;
         break;

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDemoCity } from './city/demo-city';
-import { CliError, USAGE, parseCliOptions } from './cli-options';
+import { CliError, DEFAULT_DATA_DIR_NAME, USAGE, parseCliOptions } from './cli-options';
 import { TokenRegistry, issueDemoTokens } from './server/auth';
 import { BRIDGE_DEFAULTS } from './server/bridge-options';
 import { startBridge } from './server/bridge-server';
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     return;
   }
   const rendererDir = rendererDirFrom(options.rendererDir, options.noRenderer);
+  const dataDir = resolve(options.dataDir ?? join(appRoot(), DEFAULT_DATA_DIR_NAME));
   const city = generateDemoCity(options.seed);
   const source = new SimulatorSource(city, { sim: { seed: city.meta.seed ?? 0 } });
   const tokens = new TokenRegistry();
@@ -53,6 +54,9 @@ async function main(): Promise<void> {
     city,
     tokens,
     source,
+    dataDir,
+    demoAlertsPerHour: options.alertRatePerHour,
+    escalateAfterMs: options.escalateAfterS * 1000,
   });
 
   const ready: ParentMessage = {
@@ -68,6 +72,7 @@ async function main(): Promise<void> {
         `  Console (operator): ${bridge.origin}/#/console?token=${demoTokens.operator}`,
         `  Cockpit (viewer):   ${bridge.origin}/#/cockpit?token=${demoTokens.viewer}`,
         `  Wall (viewer):      ${bridge.origin}/#/wall?token=${demoTokens.viewer}`,
+        `Alerts and the audit log are kept in ${dataDir}.`,
         'Press Ctrl+C to stop.',
         '',
       ].join('\n'),

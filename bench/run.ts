@@ -4,6 +4,8 @@
  */
 import { launchChromium } from '../tests/support/chromium';
 import { startDemoBridge } from '../tests/support/demo-bridge';
+import { measureAlertLatencyP99Ms } from './alert-latency';
+import { measureAlertStoreInsertsPerS } from './alert-store';
 import { measureBridgeStartupMs } from './bridge-startup';
 import { measureCityPayload } from './city-payload';
 import { measureFirstCityFrameMs } from './first-city-frame';
@@ -14,6 +16,8 @@ import { measureSimSpeedup } from './sim-speedup';
 process.env.CITYBRAIN_LOG ??= 'warn';
 
 report('sim_speedup', Math.round(await measureSimSpeedup()), 'x');
+report('alert_store_inserts_per_s', Math.round(measureAlertStoreInsertsPerS()), 'inserts/s');
+report('alert_latency_p99_ms', Math.round(await measureAlertLatencyP99Ms()), 'ms');
 
 const startup = await measureBridgeStartupMs(5);
 report('bridge_startup_ms', Math.round(median(startup)), 'ms');

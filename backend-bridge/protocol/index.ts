@@ -10,3 +10,4 @@ export * from './city-summary';
 export * from './typed-bundle';
 export * from './traffic';
 export * from './signals';
+export * from './alerts';

@@ -17,7 +17,7 @@ describe('parseClientMessage', () => {
     expect(parseClientMessage('{"type":"reboot","id":"r1"}')).toEqual({
       ok: false,
       code: 'unknown-type',
-      error: 'unknown message type "reboot"; expected one of hello, ping, set-sim-clock, create-incident',
+      error: 'unknown message type "reboot"; expected one of hello, ping, set-sim-clock, create-incident, alert-action',
       requestId: 'r1',
     });
   });

@@ -18,6 +18,7 @@ import {
   str,
   validate,
 } from './check';
+import { alertActionChecker, alertEventChecker, alertResumeFields, alertSnapshotChecker } from './alerts';
 import { trafficSummaryFields } from './traffic';
 import { PROTOCOL_VERSION } from './version';
 
@@ -52,7 +53,7 @@ const helloChecker = object({
   /** Session token from the URL or config; absent means viewer. */
   token: optional(token),
   /** Last sequence number seen per stream, so the bridge can resend what was missed. */
-  resume: optional(object({ alerts: optional(num({ integer: true, min: 0 })) })),
+  resume: optional(object(alertResumeFields)),
   /** Free-form client identification for the bridge's log, e.g. `console/0.1.0`. */
   client: optional(str({ maxLength: 64 })),
 });
@@ -96,10 +97,14 @@ const clientCheckers = {
   ping: pingChecker,
   'set-sim-clock': setSimClockChecker,
   'create-incident': createIncidentChecker,
+  'alert-action': alertActionChecker,
 } as const satisfies Record<string, Checker<{ type: string }>>;
 
-/** Client messages that change state: they need the operator or admin role and get exactly one reply. */
-export const COMMAND_TYPES = ['set-sim-clock', 'create-incident'] as const satisfies readonly ClientMessageType[];
+/**
+ * Client messages that change state: they need the operator or admin role,
+ * get exactly one reply, and are written to the bridge's audit log.
+ */
+export const COMMAND_TYPES = ['set-sim-clock', 'create-incident', 'alert-action'] as const satisfies readonly ClientMessageType[];
 
 export type ClientMessageType = keyof typeof clientCheckers;
 export type ClientMessage = ReturnType<(typeof clientCheckers)[ClientMessageType]>;
@@ -217,6 +222,8 @@ const serverCheckers = {
   'traffic-history': trafficHistoryChecker,
   incidents: incidentsChecker,
   'stream-status': streamStatusChecker,
+  'alert-event': alertEventChecker,
+  'alert-snapshot': alertSnapshotChecker,
 } as const satisfies Record<string, Checker<{ type: string }>>;
 
 export type ServerMessageType = keyof typeof serverCheckers;

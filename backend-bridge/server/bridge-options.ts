@@ -1,9 +1,12 @@
 /**
  * Options of a running bridge, with every default in one place.
  */
+import { CORRELATION_DEFAULTS, type CorrelationOptions } from '../alerts/correlation';
 import type { CityModel } from '../city/city-model';
 import type { LiveSource } from '../sources/live-source';
+import { ALERT_FANOUT_DEFAULTS } from './alert-fanout';
 import type { TokenRegistry } from './auth';
+import { DEFAULT_MAX_CAP_BYTES } from './cap-endpoint';
 
 export interface BridgeOptions {
   /** TCP port; 0 picks a free one. @default 8080 */
@@ -24,6 +27,25 @@ export interface BridgeOptions {
   handshakeTimeoutMs: number;
   /** Socket backlog above which a client's traffic frames are skipped, bytes. @default 1 MiB */
   maxBufferedTrafficBytes: number;
+  /**
+   * Directory of the database (alerts, their stream, the audit log); created
+   * when missing. null keeps everything in memory, for tests. @default null
+   */
+  dataDir: string | null;
+  /** How long a Severe or Extreme alert may stay unacknowledged before it escalates, wall ms. @default 120_000 */
+  escalateAfterMs: number;
+  /** Demo alerts per sim hour on the day's average, riding on the source's sim time; 0 for none. @default 0 */
+  demoAlertsPerHour: number;
+  /** When several kinds of alert make a risk point. @default CORRELATION_DEFAULTS (30 sim min, 600 m, 3 kinds) */
+  correlation: CorrelationOptions;
+  /** Most alert events replayed to a resuming client; further behind it gets a snapshot. @default 10_000 */
+  maxReplayEvents: number;
+  /** Socket backlog above which a client is disconnected (it resumes when back), bytes. @default 32 MiB */
+  maxBufferedAlertBytes: number;
+  /** Largest CAP message accepted, bytes. @default 256 KiB */
+  maxCapBytes: number;
+  /** Alert events older than this are pruned from the stream's log (alerts are kept), ms. @default 7 days */
+  eventRetentionMs: number;
 }
 
 export const BRIDGE_DEFAULTS = {
@@ -32,4 +54,11 @@ export const BRIDGE_DEFAULTS = {
   heartbeatIntervalMs: 5000,
   maxBufferedTrafficBytes: 1024 * 1024,
   handshakeTimeoutMs: 10_000,
+  dataDir: null,
+  escalateAfterMs: 120_000,
+  demoAlertsPerHour: 0,
+  correlation: CORRELATION_DEFAULTS,
+  ...ALERT_FANOUT_DEFAULTS,
+  maxCapBytes: DEFAULT_MAX_CAP_BYTES,
+  eventRetentionMs: 7 * 86_400_000,
 } as const;

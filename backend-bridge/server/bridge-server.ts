@@ -6,9 +6,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encodeCityPayload } from '../city/city-payload';
 import { PROTOCOL_VERSION } from '../protocol';
+import type { AlertService } from '../alerts/alert-service';
+import { AlertStack } from './alert-stack';
 import type { BridgeOptions } from './bridge-options';
+import { CAP_PATH } from './cap-endpoint';
+import { createCommandHandler } from './commands';
 import { type PreparedBody, createHttpHandler } from './http-handler';
-import type { CommandMessage } from './client-session';
 import { LiveState } from './live-state';
 import { createLogger } from './log';
 import { WsHub } from './ws-hub';
@@ -18,6 +21,8 @@ export interface RunningBridge {
   /** `http://host:port`, with loopback spelled 127.0.0.1. */
   origin: string;
   hub: WsHub;
+  /** The alert stream: raise, act, and what was stored. */
+  alerts: AlertService;
   close(): Promise<void>;
 }
 
@@ -33,23 +38,18 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   ]);
 
   const { source } = options;
-  const command = async (message: CommandMessage): Promise<void> => {
-    switch (message.type) {
-      case 'set-sim-clock':
-        source.setClock({ speedFactor: message.speedFactor, paused: message.paused });
-        return;
-      case 'create-incident':
-        source.createIncident({ linkId: message.linkId, capacityFactor: message.capacityFactor, durationS: message.durationS });
-        return;
-    }
-  };
+  // The hub is built next; the alert stack reads its sessions only when it sends.
+  const alerts = new AlertStack(options, options.city, () => hub.readySessions(), log);
   const hub: WsHub = new WsHub({
     tokens: options.tokens,
     heartbeatIntervalMs: options.heartbeatIntervalMs,
     handshakeTimeoutMs: options.handshakeTimeoutMs,
     maxBufferedTrafficBytes: options.maxBufferedTrafficBytes,
-    onClientReady: (session) => live.sendSnapshot(session),
-    command,
+    onClientReady: (session) => {
+      live.sendSnapshot(session);
+      alerts.fanout.catchUp(session, session.resume);
+    },
+    command: createCommandHandler({ source, alerts: alerts.service, store: alerts.store }),
     log,
     welcome: (role, sessionId) => ({
       type: 'welcome',
@@ -68,12 +68,14 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       rendererDir: options.rendererDir,
       bodies,
       etag: payload.version,
+      posts: new Map([[CAP_PATH, alerts.capEndpoint]]),
       health: () => ({
         status: 'ok',
         protocol: PROTOCOL_VERSION,
         source: source.name,
         city: { id: meta.id, version: payload.version },
         traffic: { framesSent: live.framesSent, lastFrameBytes: live.lastFrameBytes, droppedFrames: hub.droppedTrafficFrames },
+        alerts: alerts.health(),
         uptimeS: Math.round((Date.now() - startedAt) / 1000),
         clients: {
           ready: hub.readyCount,
@@ -88,28 +90,36 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   server.on('clientError', (_error, socket) => socket.destroy());
   hub.attach(server);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await hub.close();
+    alerts.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info(`listening on ${origin} (${meta.name.en}, city ${payload.version}, source ${source.name})`);
-  source.start(live);
+  source.start(alerts.tap(live));
 
   return {
     port,
     origin,
     hub,
+    alerts: alerts.service,
     close: async () => {
       source.stop();
       await hub.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
+      alerts.close();
     },
   };
 }

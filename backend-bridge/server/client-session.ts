@@ -19,7 +19,6 @@ import {
   type WelcomeMessage,
   parseClientMessage,
 } from '../protocol';
-import { SourceRequestError } from '../sources/live-source';
 import type { TokenRegistry } from './auth';
 
 /** The client messages that change state. */
@@ -38,12 +37,12 @@ export interface SessionContext {
   handshakeTimeoutMs: number;
   onReady: (session: ClientSession) => void;
   onClosed: (session: ClientSession) => void;
-  /**
-   * Carries out a command from an operator or admin. Throws SourceRequestError
-   * (or any error) to refuse it; the message becomes the client's error reply.
-   */
-  command: (command: CommandMessage, session: ClientSession) => Promise<void>;
+  /** Carries out (or refuses) a command; the outcome becomes the one reply, `ack` or `error`. */
+  command: (command: CommandMessage, session: ClientSession) => Promise<CommandOutcome>;
 }
+
+/** How a command ended: accepted, or refused with the error code and reason the client gets. */
+export type CommandOutcome = { ok: true } | { ok: false; code: ErrorCode; message: string };
 
 /** WebSocket close reasons are limited to 123 bytes of UTF-8. */
 const MAX_CLOSE_REASON_BYTES = 123;
@@ -70,6 +69,8 @@ export class ClientSession {
   state: SessionState = 'awaiting-hello';
   role: Role | null = null;
   client: string | null = null;
+  /** Where the client's hello says it left off in each stream. */
+  resume: HelloMessage['resume'];
   /** Frames refused since connecting; reported in health and logs. */
   rejectedMessages = 0;
   /** Traffic frames skipped because this client's socket was backed up. */
@@ -91,10 +92,20 @@ export class ClientSession {
     socket.on('error', () => this.closed());
   }
 
+  /** Who this session is in logs and history: the client's name and the start of the session id. */
+  get label(): string {
+    return `${this.client ?? 'client'}@${this.id.slice(0, 8)}`;
+  }
+
   /** Sends a JSON message; returns false if the socket is no longer open. */
   send(message: ServerMessage): boolean {
+    return this.sendText(JSON.stringify(message));
+  }
+
+  /** Sends a message already encoded, e.g. one shared by many sessions; false if the socket is no longer open. */
+  sendText(text: string): boolean {
     if (this.socket.readyState !== this.socket.OPEN) return false;
-    this.socket.send(JSON.stringify(message));
+    this.socket.send(text);
     return true;
   }
 
@@ -163,17 +174,14 @@ export class ClientSession {
 
   /** Every command gets exactly one reply: `ack`, or `error` saying why not. */
   private async runCommand(command: CommandMessage): Promise<void> {
-    if (this.role === 'viewer') {
-      this.reject('forbidden', `${command.type} needs the operator role; this session is read-only (viewer)`, command.id);
-      return;
-    }
+    let outcome: CommandOutcome;
     try {
-      await this.context.command(command, this);
-      this.send({ type: 'ack', requestId: command.id });
+      outcome = await this.context.command(command, this);
     } catch (error) {
-      const code = error instanceof SourceRequestError ? error.code : 'rejected';
-      this.reject(code, error instanceof Error ? error.message : String(error), command.id);
+      outcome = { ok: false, code: 'rejected', message: error instanceof Error ? error.message : String(error) };
     }
+    if (outcome.ok) this.send({ type: 'ack', requestId: command.id });
+    else this.reject(outcome.code, outcome.message, command.id);
   }
 
   private greet(hello: HelloMessage): void {
@@ -192,6 +200,7 @@ export class ClientSession {
     clearTimeout(this.handshakeTimer);
     this.role = check.role;
     this.client = hello.client ?? null;
+    this.resume = hello.resume;
     this.state = 'ready';
     this.send(this.context.welcome(check.role, this.id));
     this.context.onReady(this);

@@ -2,6 +2,7 @@
  * The bridge's HTTP surface, one port with the WebSocket:
  *   GET /city/*        static city data, gzip when the client accepts it, ETag = city version
  *   GET /api/health    liveness and a few counters, for the on-call engineer and load balancers
+ *   POST routes        e.g. /api/alerts/cap (CAP ingest), each with its own handler
  *   GET anything else  the built renderer (index.html, assets, Cesium files)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -23,9 +24,13 @@ export interface HttpHandlerOptions {
   /** Strong validator for the bodies: they change only with the city version. */
   etag: string;
   health: () => Record<string, unknown>;
+  /** Handlers of POST requests by exact URL path; other methods on these paths get 405. */
+  posts: ReadonlyMap<string, RequestHandler>;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+export function sendJson(response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     ...securityHeaders(false),
@@ -64,6 +69,15 @@ export function createHttpHandler(options: HttpHandlerOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://bridge.invalid');
     const path = url.pathname;
+    const post = options.posts.get(path);
+    if (post && request.method === 'POST') {
+      await post(request, response);
+      return;
+    }
+    if (post) {
+      sendJson(response, 405, { error: `method ${request.method} is not allowed on ${path}` }, { Allow: 'POST' });
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendJson(response, 405, { error: `method ${request.method} is not allowed on ${path}` }, { Allow: 'GET, HEAD' });
       return;

@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { CloseCode, MAX_CLIENT_FRAME_BYTES, type Role, SUBPROTOCOL, type ServerMessage, WS_PATH, type WelcomeMessage } from '../protocol';
 import type { TokenRegistry } from './auth';
-import { ClientSession, type CommandMessage } from './client-session';
+import { ClientSession, type CommandMessage, type CommandOutcome } from './client-session';
 import type { Logger } from './log';
 
 export interface WsHubOptions {
@@ -24,7 +24,7 @@ export interface WsHubOptions {
   maxBufferedTrafficBytes: number;
   /** Sends a newly welcomed client what it needs at once (current state). */
   onClientReady: (session: ClientSession) => void;
-  command: (command: CommandMessage, session: ClientSession) => Promise<void>;
+  command: (command: CommandMessage, session: ClientSession) => Promise<CommandOutcome>;
   log: Logger;
 }
 
@@ -81,6 +81,11 @@ export class WsHub {
 
   get connectionCount(): number {
     return this.sessions.size;
+  }
+
+  /** The sessions past the handshake, for pushes that differ per client (e.g. masked by role). */
+  *readySessions(): IterableIterator<ClientSession> {
+    for (const session of this.sessions) if (session.state === 'ready') yield session;
   }
 
   /** Sends a message to every ready client, optionally filtered. */

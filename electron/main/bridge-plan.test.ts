@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { planBridge, remoteAccess } from './bridge-plan';
 import { DEFAULT_DESKTOP_CONFIG, type DesktopConfig } from './config-plan';
 
-const files = { bridgeEntry: '/app/dist/bridge/main.js', rendererDir: '/app/dist/renderer' };
+const files = { bridgeEntry: '/app/dist/bridge/main.js', rendererDir: '/app/dist/renderer', dataDir: '/home/op/.config/City Brain/data' };
 const remoteConfig: DesktopConfig = {
   bridge: { mode: 'remote', url: 'https://bridge.ops.local:8443', token: 'op-123' },
   windows: [{ route: 'console' }],
 };
 
 describe('planBridge', () => {
-  it('starts the demo bridge on a free loopback port serving the built renderer', () => {
+  it('starts the demo bridge on a free loopback port serving the built renderer, storing data in the user data folder', () => {
     expect(planBridge({}, DEFAULT_DESKTOP_CONFIG, files)).toEqual({
       kind: 'spawn-demo',
       bridgeEntry: '/app/dist/bridge/main.js',
-      args: ['--port', '0', '--host', '127.0.0.1', '--renderer', '/app/dist/renderer'],
+      args: ['--port', '0', '--host', '127.0.0.1', '--renderer', '/app/dist/renderer', '--data-dir', '/home/op/.config/City Brain/data'],
     });
   });
 

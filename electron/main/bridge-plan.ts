@@ -33,7 +33,7 @@ const DEMO_LISTEN = ['--port', '0', '--host', '127.0.0.1'];
 export function planBridge(
   launch: LaunchArgs,
   config: DesktopConfig,
-  files: { bridgeEntry: string; rendererDir: string },
+  files: { bridgeEntry: string; rendererDir: string; dataDir: string },
 ): BridgePlan {
   if (launch.replayFile !== undefined) {
     throw new BridgePlanError(`--replay ${launch.replayFile}: replaying a recorded session is not supported yet`);
@@ -48,7 +48,7 @@ export function planBridge(
   return {
     kind: 'spawn-demo',
     bridgeEntry: files.bridgeEntry,
-    args: [...DEMO_LISTEN, '--renderer', files.rendererDir, ...seed],
+    args: [...DEMO_LISTEN, '--renderer', files.rendererDir, '--data-dir', files.dataDir, ...seed],
   };
 }
 

@@ -25,6 +25,7 @@ vi.mock('electron', async () => {
     requestSingleInstanceLock: vi.fn(() => state.lock),
     whenReady: vi.fn(() => state.ready),
     getAppPath: vi.fn(() => '/opt/city-brain/resources/app.asar'),
+    getPath: vi.fn((name: string) => `/home/op/.config/City Brain/${name}`),
     getVersion: vi.fn(() => '0.1.0'),
     quit: vi.fn(),
     exit: vi.fn(),
@@ -123,7 +124,7 @@ describe('Electron main', () => {
     await settle();
     expect(mocked.utilityProcess.fork).toHaveBeenCalledWith(
       '/opt/city-brain/resources/app.asar/dist/bridge/main.js',
-      ['--port', '0', '--host', '127.0.0.1', '--renderer', '/opt/city-brain/resources/app.asar/dist/renderer'],
+      ['--port', '0', '--host', '127.0.0.1', '--renderer', '/opt/city-brain/resources/app.asar/dist/renderer', '--data-dir', '/home/op/.config/City Brain/userData/data'],
       expect.anything(),
     );
     expect(state.windows).toEqual([]);

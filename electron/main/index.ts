@@ -5,6 +5,7 @@
  * Any failure on the way is shown in a dialog and exits with code 1.
  */
 import { type BrowserWindow, app, dialog, powerSaveBlocker, screen, session } from 'electron';
+import { join } from 'node:path';
 import { appLayout } from './app-layout';
 import { type BridgeAccess, planBridge, remoteAccess } from './bridge-plan';
 import { loadDesktopConfig } from './config';
@@ -37,7 +38,8 @@ async function start(): Promise<void> {
   const launch = parseLaunchArgs(userArgs(process.argv, process.defaultApp === true));
   const config = await loadDesktopConfig(desktopConfigPath(launch.configFile, process.env));
   const layout = appLayout(app.getAppPath());
-  const plan = planBridge(launch, config, layout);
+  // Alerts and the audit log live with the user's data, never inside the (read-only) install folder.
+  const plan = planBridge(launch, config, { ...layout, dataDir: join(app.getPath('userData'), 'data') });
 
   let access: BridgeAccess;
   if (plan.kind === 'remote') {

@@ -1,0 +1,31 @@
+/**
+ * Alerts that ride on a live source's events: its sim time drives the demo
+ * alert generator and its incidents raise traffic-accident alerts. The sink
+ * passed on is the live state's, with these taps in front.
+ */
+import type { LiveSink, SourceIncident } from '../sources/live-source';
+
+export interface AlertTaps {
+  /** The source's clock moved (sim time in demo mode), ms since the epoch. */
+  simTime(simTimeMs: number): void;
+  /** The source's current incident list. */
+  incidents(incidents: readonly SourceIncident[]): void;
+}
+
+export function withAlertTaps(sink: LiveSink, taps: AlertTaps): LiveSink {
+  return {
+    linkTraffic: (traffic) => {
+      sink.linkTraffic(traffic);
+      taps.simTime(traffic.simTimeMs);
+    },
+    areaTraffic: (traffic) => sink.areaTraffic(traffic),
+    clock: (clock) => {
+      sink.clock(clock);
+      taps.simTime(clock.simTimeMs);
+    },
+    incidents: (incidents) => {
+      sink.incidents(incidents);
+      taps.incidents(incidents);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Carries out client commands: checks the role, runs the command, and writes
+ * every one to the audit log with its outcome — an alert action together
+ * with the alert change it makes, in one transaction.
+ */
+import type { AlertService } from '../alerts/alert-service';
+import { AlertActionError } from '../alerts/lifecycle';
+import type { AuditEntry } from '../store/audit-log';
+import type { AlertStore } from '../store/alert-store';
+import { type LiveSource, SourceRequestError } from '../sources/live-source';
+import type { ClientSession, CommandMessage, CommandOutcome } from './client-session';
+
+export interface CommandDeps {
+  source: LiveSource;
+  alerts: AlertService;
+  /** Where audit entries of commands that change no alert go. */
+  store: AlertStore;
+  /** Wall clock, ms since the epoch. @default Date.now */
+  now?: () => number;
+}
+
+type Caller = Pick<ClientSession, 'role' | 'label'>;
+
+export function createCommandHandler(deps: CommandDeps): (command: CommandMessage, session: Caller) => Promise<CommandOutcome> {
+  const now = deps.now ?? Date.now;
+  return async (command, session) => {
+    const { type, id, ...payload } = command;
+    const entry = (outcome: AuditEntry['outcome'], detail?: string): AuditEntry => ({
+      atMs: now(),
+      actorRole: session.role ?? 'unknown',
+      actorLabel: session.label,
+      command: type,
+      requestId: id,
+      payload,
+      outcome,
+      ...(detail !== undefined && { detail }),
+    });
+    const role = session.role;
+    if (role !== 'operator' && role !== 'admin') {
+      const message = `${type} needs the operator role; this session is read-only (${role ?? 'not greeted'})`;
+      deps.store.recordAudit(entry('forbidden', message));
+      return { ok: false, code: 'forbidden', message };
+    }
+    try {
+      switch (command.type) {
+        case 'alert-action': {
+          const { alertId, action, note, assignee } = command;
+          deps.alerts.act({ alertId, action, note, ...(assignee !== undefined && { assignee }) }, { role, label: session.label }, entry('ok'));
+          return { ok: true };
+        }
+        case 'set-sim-clock':
+          deps.source.setClock({ speedFactor: command.speedFactor, paused: command.paused });
+          break;
+        case 'create-incident':
+          deps.source.createIncident({ linkId: command.linkId, capacityFactor: command.capacityFactor, durationS: command.durationS });
+          break;
+      }
+      deps.store.recordAudit(entry('ok'));
+      return { ok: true };
+    } catch (error) {
+      const code = error instanceof SourceRequestError || error instanceof AlertActionError ? error.code : 'rejected';
+      const message = error instanceof Error ? error.message : String(error);
+      deps.store.recordAudit(entry(code, message));
+      return { ok: false, code, message };
+    }
+  };
+}

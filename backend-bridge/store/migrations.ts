@@ -1,0 +1,88 @@
+/**
+ * The database schema as an ordered list of migrations. Each runs once, in
+ * its own transaction, and is recorded in `schema_migrations`; a released
+ * migration is never edited, only followed by a new one.
+ */
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  /** 1, 2, 3 … with no gaps. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'alerts, alert event stream, audit log',
+    sql: `
+      -- Per-stream bookkeeping: the stream's random id and how far its event log was pruned.
+      CREATE TABLE stream_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      INSERT INTO stream_meta (key, value) VALUES ('alerts.streamId', lower(hex(randomblob(8)))), ('alerts.prunedThroughSeq', '0');
+
+      -- Each alert's current state; body is the alert as JSON, the columns are what queries select on.
+      CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        closed_at_ms INTEGER,
+        cap_sender TEXT,
+        cap_identifier TEXT,
+        body TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX alerts_by_closed_at ON alerts (closed_at_ms);
+      CREATE UNIQUE INDEX alerts_by_cap_identity ON alerts (cap_sender, cap_identifier) WHERE cap_sender IS NOT NULL;
+
+      -- The stream: one row per change, the alert's state after it, gap-free seq.
+      CREATE TABLE alert_events (
+        seq INTEGER PRIMARY KEY,
+        alert_id TEXT NOT NULL,
+        stored_at_ms INTEGER NOT NULL,
+        body TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX alert_events_by_stored_at ON alert_events (stored_at_ms);
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at_ms INTEGER NOT NULL,
+        actor_role TEXT NOT NULL,
+        actor_label TEXT NOT NULL,
+        command TEXT NOT NULL,
+        request_id TEXT,
+        payload TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        detail TEXT
+      ) STRICT;
+    `,
+  },
+];
+
+/** The schema version a database is at; 0 for a new, empty one. */
+export function schemaVersion(db: Database): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at_ms INTEGER NOT NULL) STRICT`);
+  const row = db.prepare<[], { version: number | null }>('SELECT max(version) AS version FROM schema_migrations').get();
+  return row?.version ?? 0;
+}
+
+/**
+ * Brings the database to the newest schema. Refuses a database written by a
+ * newer bridge rather than guessing at tables it does not know.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, nowMs = Date.now()): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) throw new Error(`migration ${index} has version ${migration.version}, expected ${index + 1}`);
+  });
+  const current = schemaVersion(db);
+  if (current > migrations.length) {
+    throw new Error(`schema version ${current} is newer than this bridge knows (${migrations.length}); use a newer bridge`);
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at_ms) VALUES (?, ?, ?)');
+  for (const migration of migrations.slice(current)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, nowMs);
+    })();
+  }
+}
