@@ -6,7 +6,8 @@
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 
-export const MAP_LAYERS = ['buildings', 'roads', 'districts'] as const;
+/** Cesium's city layers, then deck.gl's traffic layers (congestion heatmap, animated road flow). */
+export const MAP_LAYERS = ['buildings', 'roads', 'districts', 'heatmap', 'flow'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 export type LayerVisibility = Record<MapLayer, boolean>;
 

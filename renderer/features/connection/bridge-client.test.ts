@@ -1,7 +1,9 @@
 import { CloseCode, PROTOCOL_VERSION, SUBPROTOCOL } from '@protocol';
+import { encodeTrafficFrame } from '@protocol/traffic';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BridgeClient, type BridgeClientOptions } from './bridge-client';
 import { FakeBridge, welcome } from './fake-bridge';
+import { CommandError } from './pending-commands';
 
 const URL = 'ws://bridge.test/ws';
 /** Heartbeat interval used by the fake welcome, in ms. */
@@ -55,6 +57,19 @@ describe('BridgeClient handshake', () => {
     expect(bridge.latest.sent).toEqual([
       { type: 'hello', protocol: PROTOCOL_VERSION, client: 'console/test', token: 'secret' },
     ]);
+  });
+
+  it('asks where to resume as each socket opens, and says so in that hello', () => {
+    let lastAlert: number | undefined;
+    startClient({ resume: () => (lastAlert === undefined ? undefined : { alerts: lastAlert, alertStream: 'stream-1' }) });
+    bridge.latest.open();
+    expect(bridge.latest.sent[0]).not.toHaveProperty('resume');
+
+    lastAlert = 41;
+    bridge.latest.serverClose(1006);
+    vi.advanceTimersByTime(500);
+    bridge.latest.open();
+    expect(bridge.latest.sent[0]).toMatchObject({ type: 'hello', resume: { alerts: 41, alertStream: 'stream-1' } });
   });
 
   it('leaves the token out of the hello when there is none', () => {
@@ -140,6 +155,18 @@ describe('BridgeClient validation', () => {
     expect(client.current.state).toBe('live');
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('heartbeat.serverTime: must be ≥ 0'));
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('binary frame'));
+  });
+
+  it('rejects a binary bundle of a kind it does not know', () => {
+    const client = liveClient();
+    const unknownKind = encodeTrafficFrame(trafficFrame());
+    new Float64Array(unknownKind, 8 + 5 * 24, 1)[0] = 99;
+    const binary = vi.fn();
+    client.onBinary(binary);
+    bridge.latest.deliver(unknownKind);
+    expect(binary).not.toHaveBeenCalled();
+    expect(client.current.invalidMessages).toBe(1);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('unknown kind 99'));
   });
 
   it('logs error replies from the bridge', () => {
@@ -336,5 +363,155 @@ describe('BridgeClient stop', () => {
     const client = startClient();
     client.start();
     expect(bridge.sockets).toHaveLength(1);
+  });
+});
+
+/** A two-link traffic frame. */
+function trafficFrame() {
+  return {
+    seq: 7,
+    simTimeMs: 1_900_000_000_000,
+    speedFactor: 10,
+    speedKmh: new Uint8Array([40, 12]),
+    densityVehPerKmLane: new Uint8Array([10, 90]),
+    flowVehPerH: new Uint16Array([800, 200]),
+    level: new Uint8Array([0, 4]),
+  };
+}
+
+describe('BridgeClient pushes', () => {
+  it('hands each valid message to the handlers of its type only', () => {
+    const client = liveClient();
+    const clock = vi.fn();
+    const status = vi.fn();
+    client.onMessage('sim-clock', clock);
+    client.onMessage('stream-status', status);
+    const push = { type: 'sim-clock', simTimeMs: 1_900_000_000_000, speedFactor: 10, achievedSpeedFactor: 9.5, paused: false };
+    bridge.latest.deliver(push);
+    expect(clock).toHaveBeenCalledWith(push);
+    expect(status).not.toHaveBeenCalled();
+  });
+
+  it('does not hand on messages that fail validation', () => {
+    const client = liveClient();
+    const status = vi.fn();
+    client.onMessage('stream-status', status);
+    bridge.latest.deliver({ type: 'stream-status', droppedTrafficFrames: -1 });
+    expect(status).not.toHaveBeenCalled();
+    expect(client.current.invalidMessages).toBe(1);
+  });
+
+  it('hands binary traffic frames over as the received buffer, uncopied', () => {
+    const client = liveClient();
+    const frames: ArrayBuffer[] = [];
+    client.onBinary((frame) => frames.push(frame));
+    const buffer = encodeTrafficFrame(trafficFrame());
+    bridge.latest.deliver(buffer);
+    expect(frames).toEqual([buffer]);
+    expect(frames[0]).toBe(buffer);
+  });
+
+  it('stops calling a handler once it is removed', () => {
+    const client = liveClient();
+    const handler = vi.fn();
+    client.onMessage('stream-status', handler)();
+    bridge.latest.deliver({ type: 'stream-status', droppedTrafficFrames: 3 });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('keeps handing on frames when one handler throws', () => {
+    const client = liveClient();
+    const healthy = vi.fn();
+    client.onBinary(() => {
+      throw new Error('broken handler');
+    });
+    client.onBinary(healthy);
+    bridge.latest.deliver(encodeTrafficFrame(trafficFrame()));
+    expect(healthy).toHaveBeenCalledOnce();
+    expect(logger.error).toHaveBeenCalledWith('a binary frame handler failed', expect.any(Error));
+  });
+
+  it('publishes the time of frames that change nothing else at most once a second, yet stays live on them', () => {
+    const client = liveClient();
+    const seen: unknown[] = [];
+    client.subscribe((status) => seen.push(status));
+    for (let frame = 0; frame < 12; frame++) {
+      vi.advanceTimersByTime(250);
+      bridge.latest.deliver(encodeTrafficFrame(trafficFrame()));
+    }
+    expect(seen).toHaveLength(3);
+    expect(client.current.lastMessageAt).toBe(Date.now());
+    // Only traffic for longer than the stale limit: still live.
+    expect(client.current.state).toBe('live');
+  });
+});
+
+describe('BridgeClient commands', () => {
+  const setSpeed = { type: 'set-sim-clock', speedFactor: 10 } as const;
+
+  it('sends a command with a fresh request id and resolves on its ack', async () => {
+    const client = liveClient();
+    const first = client.sendCommand(setSpeed);
+    const second = client.sendCommand({ type: 'set-sim-clock', paused: true });
+    const sent = bridge.latest.sent.filter((message) => message.type === 'set-sim-clock');
+    expect(sent).toEqual([
+      { type: 'set-sim-clock', speedFactor: 10, id: expect.any(String) },
+      { type: 'set-sim-clock', paused: true, id: expect.any(String) },
+    ]);
+    expect(sent[0]?.id).not.toBe(sent[1]?.id);
+
+    bridge.latest.deliver({ type: 'ack', requestId: sent[1]!.id as string });
+    await expect(second).resolves.toBeUndefined();
+    bridge.latest.deliver({ type: 'ack', requestId: sent[0]!.id as string });
+    await expect(first).resolves.toBeUndefined();
+  });
+
+  it("rejects with the bridge's code and message on the matching error, without logging it", async () => {
+    const client = liveClient();
+    const reply = client.sendCommand(setSpeed);
+    const { id } = bridge.latest.sent.at(-1)!;
+    bridge.latest.deliver({ type: 'error', code: 'forbidden', message: 'viewers may not change the sim clock', requestId: id as string });
+    await expect(reply).rejects.toEqual(new CommandError('forbidden', 'viewers may not change the sim clock'));
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it('still logs errors that answer no command', () => {
+    liveClient();
+    bridge.latest.deliver({ type: 'error', code: 'invalid', message: 'late', requestId: 'cmd-404' });
+    expect(logger.warn).toHaveBeenCalledWith('bridge reported invalid: late');
+  });
+
+  it('rejects after 10 s without a reply and ignores the ack that comes later', async () => {
+    const client = liveClient();
+    const reply = client.sendCommand(setSpeed);
+    const outcome = reply.catch((error: unknown) => error);
+    vi.advanceTimersByTime(9_999);
+    bridge.latest.deliver({ type: 'heartbeat', serverTime: Date.now(), clients: 1 });
+    vi.advanceTimersByTime(1);
+    expect(await outcome).toMatchObject({ code: 'timeout' });
+
+    bridge.latest.deliver({ type: 'ack', requestId: bridge.latest.sent.at(-2)!.id as string });
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('not in flight'));
+  });
+
+  it('rejects the commands in flight when the connection drops', async () => {
+    const client = liveClient();
+    const reply = client.sendCommand(setSpeed).catch((error: unknown) => error);
+    bridge.latest.serverClose(1006);
+    expect(await reply).toMatchObject({ code: 'disconnected' });
+  });
+
+  it('rejects the commands in flight when the client stops', async () => {
+    const client = liveClient();
+    const reply = client.sendCommand(setSpeed).catch((error: unknown) => error);
+    client.stop();
+    expect(await reply).toMatchObject({ code: 'disconnected', message: expect.stringContaining('client stopped') });
+  });
+
+  it('refuses to send before the bridge has welcomed it', async () => {
+    const client = startClient();
+    bridge.latest.open();
+    await expect(client.sendCommand(setSpeed)).rejects.toMatchObject({ code: 'not-connected' });
+    expect(bridge.latest.sent.map((message) => message.type)).toEqual(['hello']);
   });
 });

@@ -1,68 +1,50 @@
 /**
  * Keeps one WebSocket to the bridge alive: the hello/welcome handshake,
  * liveness from heartbeats, round-trip time from pings, and reconnects with
- * backoff. Plain TypeScript with no Vue in it; the connection store adapts it.
+ * backoff. Hands validated pushes and binary frames to its listeners, and
+ * pairs each command it sends with its one reply. Plain TypeScript with no
+ * Vue in it; the connection store adapts it.
  *
  * Every change is published as a new frozen `BridgeStatus` snapshot, so a
  * subscriber can compare snapshots by identity.
  */
 import {
+  type COMMAND_TYPES,
+  type ClientMessage,
   CloseCode,
   type HelloMessage,
   PROTOCOL_VERSION,
   type PingMessage,
   SUBPROTOCOL,
   type ServerMessage,
-  type WelcomeMessage,
+  type ServerMessageType,
   parseServerMessage,
 } from '@protocol';
 import { type BackoffOptions, DEFAULT_BACKOFF, type RandomSource, backoffDelayMs, checkBackoffOptions } from './backoff';
+import { checkBinaryFrame } from './binary-frame';
+import { type BinaryHandler, BridgeListeners, type MessageHandler } from './bridge-listeners';
 import { type OpenSocket, type SocketHandle, openBrowserSocket } from './bridge-socket';
-
-/**
- * - `offline`: not started, or stopped.
- * - `connecting`: a socket is opening or waiting for the bridge's welcome.
- * - `live`: welcomed, and the bridge spoke recently.
- * - `stale`: welcomed, but silent for longer than the stale limit.
- * - `reconnecting`: waiting out the backoff before the next attempt.
- * - `refused`: the bridge turned this client away for good (bad token, wrong
- *   protocol, bad handshake) or the socket could not even be created; no retry.
- */
-export type ConnectionState = 'offline' | 'connecting' | 'live' | 'stale' | 'reconnecting' | 'refused';
-
-export interface BridgeStatus {
-  state: ConnectionState;
-  /** Number of the current or next reconnect attempt; 0 until a connection fails, and again once welcomed. */
-  attempt: number;
-  /** When the next attempt starts, in epoch ms (client clock); null unless `reconnecting`. */
-  nextRetryAt: number | null;
-  /** When the last frame arrived, in epoch ms (client clock). */
-  lastMessageAt: number | null;
-  /** Round-trip time of the latest answered ping, in ms; null until one is answered on this socket. */
-  rttMs: number | null;
-  /** Bridge clock minus client clock, in ms; kept across reconnects so clocks keep running. */
-  serverTimeOffsetMs: number | null;
-  /** The latest welcome; kept while reconnecting so the city and role stay on screen. */
-  welcome: WelcomeMessage | null;
-  /** Clients connected to the bridge, from the latest heartbeat. */
-  clients: number | null;
-  /** When the bridge counted `clients`, in epoch ms (bridge clock). */
-  clientsAt: number | null;
-  /** Close code of a refusal by the bridge; null unless refused by the bridge. */
-  refusedCode: number | null;
-  /** Why the connection was refused, as the bridge or the browser put it; null unless refused. */
-  refusedReason: string | null;
-  /** Frames that failed validation since the client was created. */
-  invalidMessages: number;
-}
+import { type BridgeStatus, OFFLINE_STATUS } from './bridge-status';
+import { CommandError, PendingCommands } from './pending-commands';
 
 export type StatusListener = (status: BridgeStatus) => void;
+
+/** A client message that changes state: it needs the operator or admin role and gets exactly one reply. */
+export type CommandMessage = Extract<ClientMessage, { type: (typeof COMMAND_TYPES)[number] }>;
+/** A command as the caller writes it; the client assigns the request id. */
+export type CommandRequest = CommandMessage extends infer M ? (M extends CommandMessage ? Omit<M, 'id'> : never) : never;
 
 export interface BridgeClientOptions {
   /** The bridge's socket URL, e.g. `ws://127.0.0.1:8080/ws`. */
   url: string;
   /** Session token for the hello; without one the bridge treats the client as a viewer. */
   token?: string;
+  /**
+   * Asked as each socket opens: where to resume each stream (e.g. the last
+   * alert sequence applied), sent in that socket's hello; undefined resumes nothing.
+   * @default no resume
+   */
+  resume?: () => HelloMessage['resume'];
   /** Identifies this client in the bridge's log, e.g. `console/0.1.0`. */
   clientName: string;
   /** Opens a socket. @default openBrowserSocket */
@@ -77,6 +59,10 @@ export interface BridgeClientOptions {
   staleGraceMs?: number;
   /** How long to wait for the welcome after opening a socket, in ms. @default 10_000 */
   welcomeTimeoutMs?: number;
+  /** How long a command waits for its reply, in ms. @default 10_000 */
+  commandTimeoutMs?: number;
+  /** Who hears pushes and binary frames; pass one hub to keep subscriptions across clients. @default a new hub */
+  listeners?: BridgeListeners;
   /** Where invalid frames and bridge errors are reported. @default console */
   logger?: Pick<Console, 'warn' | 'error'>;
 }
@@ -91,25 +77,17 @@ const REFUSING_CLOSE_CODES: ReadonlySet<number> = new Set([
 /** Close code the client uses when it gives up on a socket itself. */
 const NORMAL_CLOSURE = 1000;
 
-/** Status of a client that has not started. */
-export const OFFLINE_STATUS: BridgeStatus = Object.freeze({
-  state: 'offline',
-  attempt: 0,
-  nextRetryAt: null,
-  lastMessageAt: null,
-  rttMs: null,
-  serverTimeOffsetMs: null,
-  welcome: null,
-  clients: null,
-  clientsAt: null,
-  refusedCode: null,
-  refusedReason: null,
-  invalidMessages: 0,
-});
+/**
+ * Frames that change nothing else (pushes, binary frames, acks) refresh
+ * `lastMessageAt` in the published status at most this often, in ms: traffic
+ * arrives several times a second and each snapshot wakes every subscriber.
+ */
+const HEARD_PUBLISH_INTERVAL_MS = 1000;
 
 export class BridgeClient {
   private readonly url: string;
   private readonly hello: HelloMessage;
+  private readonly resume: () => HelloMessage['resume'];
   private readonly openSocket: OpenSocket;
   private readonly random: RandomSource;
   private readonly backoff: BackoffOptions;
@@ -117,10 +95,15 @@ export class BridgeClient {
   private readonly staleGraceMs: number;
   private readonly welcomeTimeoutMs: number;
   private readonly logger: Pick<Console, 'warn' | 'error'>;
+  private readonly pushListeners: BridgeListeners;
+  private readonly commands: PendingCommands;
 
   private status: BridgeStatus = OFFLINE_STATUS;
   private readonly listeners = new Set<StatusListener>();
   private socket: SocketHandle | null = null;
+  /** When the last frame arrived, epoch ms; the watchdog reads this, the status carries it less often. */
+  private lastHeardAt = 0;
+  private commandCount = 0;
   /** Bumped per socket so that late events from an abandoned socket are ignored. */
   private socketGeneration = 0;
   private heartbeatIntervalMs = 0;
@@ -138,6 +121,7 @@ export class BridgeClient {
       client: options.clientName,
       ...(options.token !== undefined && { token: options.token }),
     };
+    this.resume = options.resume ?? (() => undefined);
     this.openSocket = options.openSocket ?? openBrowserSocket;
     this.random = options.random ?? Math.random;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -145,7 +129,9 @@ export class BridgeClient {
     this.staleAfterHeartbeats = positive(options.staleAfterHeartbeats ?? 2.5, 'staleAfterHeartbeats');
     this.staleGraceMs = positive(options.staleGraceMs ?? 10_000, 'staleGraceMs');
     this.welcomeTimeoutMs = positive(options.welcomeTimeoutMs ?? 10_000, 'welcomeTimeoutMs');
+    this.commands = new PendingCommands(positive(options.commandTimeoutMs ?? 10_000, 'commandTimeoutMs'));
     this.logger = options.logger ?? console;
+    this.pushListeners = options.listeners ?? new BridgeListeners(this.logger);
   }
 
   /** The latest status snapshot. */
@@ -157,6 +143,32 @@ export class BridgeClient {
   subscribe(listener: StatusListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `handler` with every valid message of `type` (after the client has applied it); returns the unsubscribe function. */
+  onMessage<T extends ServerMessageType>(type: T, handler: MessageHandler<T>): () => void {
+    return this.pushListeners.onMessage(type, handler);
+  }
+
+  /** Calls `handler` with every binary frame that is a bundle of a known kind; returns the unsubscribe function. */
+  onBinary(handler: BinaryHandler): () => void {
+    return this.pushListeners.onBinary(handler);
+  }
+
+  /**
+   * Sends a command with a fresh request id. Resolves on the bridge's `ack`;
+   * rejects with a `CommandError` carrying the bridge's error code and
+   * message, or `timeout`, `disconnected` or `not-connected`.
+   */
+  sendCommand(command: CommandRequest): Promise<void> {
+    const { state } = this.status;
+    if (!this.socket || (state !== 'live' && state !== 'stale')) {
+      return Promise.reject(new CommandError('not-connected', 'not connected to the bridge'));
+    }
+    const id = `cmd-${++this.commandCount}`;
+    const reply = this.commands.wait(id);
+    this.send({ ...command, id } as CommandMessage);
+    return reply;
   }
 
   /** Connects; also retries after a refusal (e.g. once a new token is in place). Does nothing while running. */
@@ -179,7 +191,9 @@ export class BridgeClient {
     try {
       this.socket = this.openSocket(this.url, SUBPROTOCOL, {
         opened: () => {
-          if (current()) this.send(this.hello);
+          if (!current()) return;
+          const resume = this.resume();
+          this.send(resume === undefined ? this.hello : { ...this.hello, resume });
         },
         received: (data) => {
           if (current()) this.receive(data);
@@ -202,10 +216,18 @@ export class BridgeClient {
 
   private receive(data: unknown): void {
     const now = Date.now();
+    this.lastHeardAt = now;
     // Any frame proves the link is alive, even one we cannot use.
     const heard: Partial<BridgeStatus> = { lastMessageAt: now, ...(this.status.state === 'stale' && { state: 'live' }) };
     if (typeof data !== 'string') {
-      this.reject(heard, 'binary frame received, but the bridge sends none in this protocol version');
+      try {
+        checkBinaryFrame(data);
+      } catch (error) {
+        this.reject(heard, error instanceof Error ? error.message : String(error));
+        return;
+      }
+      this.noteHeard(now, heard);
+      this.pushListeners.emitBinary(data);
       return;
     }
     const parsed = parseServerMessage(data);
@@ -214,6 +236,7 @@ export class BridgeClient {
       return;
     }
     this.apply(parsed.value, now, heard);
+    this.pushListeners.emit(parsed.value);
   }
 
   /** Applies one valid message, folding `heard` into the same status update. */
@@ -240,10 +263,22 @@ export class BridgeClient {
         this.update({ ...heard, ...this.measure(message.id, message.serverTime, now) });
         return;
       case 'error':
-        this.logger.warn(`bridge reported ${message.code}: ${message.message}`);
+        if (!this.commands.settle(message)) this.logger.warn(`bridge reported ${message.code}: ${message.message}`);
         this.update(heard);
         return;
+      case 'ack':
+        if (!this.commands.settle(message)) this.logger.warn(`bridge acknowledged ${message.requestId}, which is not in flight`);
+        this.noteHeard(now, heard);
+        return;
+      default:
+        this.noteHeard(now, heard);
     }
+  }
+
+  /** Publishes `heard` only when the status would otherwise run behind: stale, or a second old. */
+  private noteHeard(now: number, heard: Partial<BridgeStatus>): void {
+    const publishedAt = this.status.lastMessageAt ?? 0;
+    if (heard.state !== undefined || now - publishedAt >= HEARD_PUBLISH_INTERVAL_MS) this.update(heard);
   }
 
   private ping(now: number): void {
@@ -265,6 +300,7 @@ export class BridgeClient {
     this.socketGeneration++;
     this.socket = null;
     this.clearTimers();
+    this.commands.rejectAll('disconnected', 'the connection to the bridge closed before it replied');
     if (REFUSING_CLOSE_CODES.has(code)) {
       this.update({
         state: 'refused',
@@ -289,6 +325,7 @@ export class BridgeClient {
     this.socketGeneration++;
     this.socket?.close(NORMAL_CLOSURE, reason);
     this.socket = null;
+    this.commands.rejectAll('disconnected', `the connection to the bridge was dropped (${reason}) before it replied`);
   }
 
   private scheduleRetry(): void {
@@ -308,7 +345,7 @@ export class BridgeClient {
   }
 
   private checkSilence(): void {
-    const silentMs = Date.now() - (this.status.lastMessageAt ?? 0);
+    const silentMs = Date.now() - this.lastHeardAt;
     const staleAfterMs = this.staleAfterMs();
     const dropAfterMs = staleAfterMs + this.staleGraceMs;
     if (silentMs >= dropAfterMs) {
@@ -330,7 +367,7 @@ export class BridgeClient {
     this.update({ ...heard, invalidMessages: this.status.invalidMessages + 1 });
   }
 
-  private send(message: HelloMessage | PingMessage): void {
+  private send(message: HelloMessage | PingMessage | CommandMessage): void {
     this.socket?.send(JSON.stringify(message));
   }
 

@@ -145,6 +145,78 @@ describe('useConnectionStore', () => {
     expect(bridge.latest.closedWith).not.toBeNull();
   });
 
+  it('keeps push subscriptions across reconnects and across a new connect()', () => {
+    const store = connectedStore();
+    const drops: number[] = [];
+    store.onMessage('stream-status', (message) => drops.push(message.droppedTrafficFrames));
+    bridge.latest.open();
+    bridge.latest.deliver(welcome());
+    bridge.latest.deliver({ type: 'stream-status', droppedTrafficFrames: 1 });
+
+    bridge.latest.serverClose(1006);
+    vi.advanceTimersByTime(500);
+    bridge.latest.open();
+    bridge.latest.deliver(welcome());
+    bridge.latest.deliver({ type: 'stream-status', droppedTrafficFrames: 2 });
+
+    connectedStore();
+    bridge.latest.open();
+    bridge.latest.deliver(welcome());
+    bridge.latest.deliver({ type: 'stream-status', droppedTrafficFrames: 3 });
+    expect(drops).toEqual([1, 2, 3]);
+  });
+
+  it('hands a late subscriber the latest state push at once, but nothing from a bridge it left', () => {
+    const store = connectedStore();
+    bridge.latest.open();
+    bridge.latest.deliver(welcome());
+    const clock = { type: 'sim-clock', simTimeMs: 1_900_000_000_000, speedFactor: 10, achievedSpeedFactor: 10, paused: false };
+    bridge.latest.deliver({ ...clock, speedFactor: 1, achievedSpeedFactor: 1 });
+    bridge.latest.deliver(clock);
+    bridge.latest.deliver({ type: 'traffic-summary', simTimeMs: 1, city: { avgSpeedKmh: 40, travelTimeIndex: 1.2, vehicles: 9 }, districts: [] });
+
+    const clocks: unknown[] = [];
+    const summaries: unknown[] = [];
+    store.onMessage('sim-clock', (message) => clocks.push(message));
+    store.onMessage('traffic-summary', (message) => summaries.push(message));
+    expect(clocks).toEqual([clock]);
+    // A summary is one moment, not the whole state: it is not kept.
+    expect(summaries).toEqual([]);
+
+    connectedStore();
+    const later: unknown[] = [];
+    store.onMessage('sim-clock', (message) => later.push(message));
+    expect(later).toEqual([]);
+  });
+
+  it('sends commands through the current client and settles them with the reply', async () => {
+    const store = connectedStore();
+    bridge.latest.open();
+    bridge.latest.deliver(welcome());
+    const reply = store.sendCommand({ type: 'set-sim-clock', paused: true });
+    const command = bridge.latest.sent.at(-1)!;
+    expect(command).toMatchObject({ type: 'set-sim-clock', paused: true });
+    bridge.latest.deliver({ type: 'ack', requestId: command.id as string });
+    await expect(reply).resolves.toBeUndefined();
+  });
+
+  it('puts what the resume provider says into the hello of every socket, across connect()', () => {
+    const store = useConnectionStore();
+    store.setResumeProvider(() => ({ alerts: 7, alertStream: 'stream-1' }));
+    connectedStore();
+    bridge.latest.open();
+    expect(bridge.latest.sent[0]).toMatchObject({ type: 'hello', resume: { alerts: 7, alertStream: 'stream-1' } });
+    connectedStore();
+    bridge.latest.open();
+    expect(bridge.latest.sent[0]).toMatchObject({ resume: { alerts: 7 } });
+  });
+
+  it('rejects a command when it has never connected', async () => {
+    await expect(useConnectionStore().sendCommand({ type: 'set-sim-clock', paused: true })).rejects.toMatchObject({
+      code: 'not-connected',
+    });
+  });
+
   it('goes offline on disconnect and stops ticking', () => {
     const store = connectedStore();
     store.disconnect();

@@ -1,14 +1,27 @@
 /**
  * The connection to the bridge, as Vue sees it: adapts `BridgeClient`'s
  * snapshots to refs, and ticks a clock each second so ages, countdowns and
- * the bridge clock count on screen between messages.
+ * the bridge clock count on screen between messages. Other stores subscribe
+ * to pushes and send commands through it; subscriptions outlive reconnects.
  */
-import type { WelcomeMessage } from '@protocol';
+import type { HelloMessage, ServerMessageType, WelcomeMessage } from '@protocol';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { BridgeClient, type BridgeClientOptions, type BridgeStatus, OFFLINE_STATUS } from './bridge-client';
+import { BridgeClient, type BridgeClientOptions, type CommandRequest } from './bridge-client';
+import { type BinaryHandler, BridgeListeners, type MessageHandler } from './bridge-listeners';
+import { type BridgeStatus, OFFLINE_STATUS } from './bridge-status';
+import { CommandError } from './pending-commands';
 
 export type WelcomeListener = (welcome: WelcomeMessage) => void;
+/** Where to resume the bridge's streams, asked as each socket opens; undefined resumes nothing. */
+export type ResumeProvider = () => HelloMessage['resume'];
+
+/**
+ * Pushes whose latest message is the whole state (sent on connect and on
+ * change): a subscriber that comes later, like a store created when its view
+ * first mounts, is handed the latest at once.
+ */
+export const RETAINED_PUSHES = ['sim-clock', 'incidents', 'traffic-history', 'stream-status'] as const satisfies readonly ServerMessageType[];
 
 export const useConnectionStore = defineStore('connection', () => {
   /** The client's latest snapshot; every other field derives from it. */
@@ -20,6 +33,9 @@ export const useConnectionStore = defineStore('connection', () => {
   let unsubscribe: (() => void) | null = null;
   let tickTimer: ReturnType<typeof setTimeout> | undefined;
   const welcomeListeners = new Set<WelcomeListener>();
+  /** Shared by every client this store creates, so subscriptions survive `connect()`. */
+  const pushListeners = new BridgeListeners(console, RETAINED_PUSHES);
+  let resumeProvider: ResumeProvider | null = null;
 
   const state = computed(() => status.value.state);
   const role = computed(() => status.value.welcome?.role ?? null);
@@ -53,7 +69,9 @@ export const useConnectionStore = defineStore('connection', () => {
   /** Connects to the bridge, replacing any earlier connection. */
   function connect(options: BridgeClientOptions): void {
     disconnect();
-    client = new BridgeClient(options);
+    // Another bridge may hold another state; what the last one said no longer holds.
+    pushListeners.forget();
+    client = new BridgeClient({ ...options, listeners: pushListeners, resume: () => resumeProvider?.() });
     unsubscribe = client.subscribe(adopt);
     client.start();
     tick();
@@ -86,6 +104,30 @@ export const useConnectionStore = defineStore('connection', () => {
     welcomeListeners.add(listener);
     if (status.value.welcome) listener(status.value.welcome);
     return () => welcomeListeners.delete(listener);
+  }
+
+  /**
+   * Calls `handler` with every valid message of `type` from the bridge, first
+   * with the latest one if `type` is in RETAINED_PUSHES; returns the function that removes it.
+   */
+  function onMessage<T extends ServerMessageType>(type: T, handler: MessageHandler<T>): () => void {
+    return pushListeners.onMessage(type, handler);
+  }
+
+  /** Calls `handler` with every valid binary frame from the bridge; returns the function that removes it. */
+  function onBinary(handler: BinaryHandler): () => void {
+    return pushListeners.onBinary(handler);
+  }
+
+  /** Sets what every later hello (each reconnect's) asks the bridge to resume; replaces the one before. */
+  function setResumeProvider(provider: ResumeProvider): void {
+    resumeProvider = provider;
+  }
+
+  /** Sends a command; settles with its one reply (see `BridgeClient.sendCommand`). */
+  function sendCommand(command: CommandRequest): Promise<void> {
+    if (!client) return Promise.reject(new CommandError('not-connected', 'not connected to the bridge'));
+    return client.sendCommand(command);
   }
 
   function adopt(next: BridgeStatus): void {
@@ -137,5 +179,9 @@ export const useConnectionStore = defineStore('connection', () => {
     disconnect,
     refuse,
     onWelcome,
+    onMessage,
+    onBinary,
+    setResumeProvider,
+    sendCommand,
   };
 });

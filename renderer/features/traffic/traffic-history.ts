@@ -1,0 +1,57 @@
+/**
+ * The citywide travel time index and average speed over the last hours of
+ * sim time, as the TTI chart draws it: seeded by `traffic-history` on
+ * connect, then extended by each `traffic-summary`. Pure functions over
+ * immutable arrays, so a store can hold the result in a shallow ref.
+ */
+import type { TrafficHistoryMessage, TrafficSummaryMessage } from '@protocol';
+
+export interface TrafficHistoryPoint {
+  /** Sim time, ms since the epoch. */
+  simTimeMs: number;
+  /** Actual / free-flow travel time, citywide (1 = free flow). */
+  travelTimeIndex: number;
+  /** Distance-weighted mean speed, citywide, km/h. */
+  avgSpeedKmh: number;
+}
+
+/** How much sim time the history covers, ms. */
+export const HISTORY_WINDOW_MS = 6 * 3600_000;
+/**
+ * The history keeps one point per step of sim time, ms: summaries arrive
+ * about once a wall-clock second at any sim speed, so at 1× six hours would
+ * otherwise be 21,600 points. A summary in the same step as the last point
+ * replaces it, so the newest point is always the latest summary.
+ */
+export const HISTORY_STEP_MS = 60_000;
+
+/** The history the bridge sent, oldest first, cut to the window before its newest point. */
+export function historyFromMessage(message: TrafficHistoryMessage): readonly TrafficHistoryPoint[] {
+  const points = [...message.points].sort((a, b) => a.simTimeMs - b.simTimeMs);
+  return withinWindow(points.map(({ simTimeMs, travelTimeIndex, avgSpeedKmh }) => ({ simTimeMs, travelTimeIndex, avgSpeedKmh })));
+}
+
+/**
+ * Adds one summary's citywide figures. A summary no newer than the last
+ * point (a late or repeated one) leaves the history as it is.
+ */
+export function appendSummary(history: readonly TrafficHistoryPoint[], summary: TrafficSummaryMessage): readonly TrafficHistoryPoint[] {
+  const point: TrafficHistoryPoint = {
+    simTimeMs: summary.simTimeMs,
+    travelTimeIndex: summary.city.travelTimeIndex,
+    avgSpeedKmh: summary.city.avgSpeedKmh,
+  };
+  const last = history.at(-1);
+  if (last && point.simTimeMs <= last.simTimeMs) return history;
+  const replacesLast = last !== undefined && stepOf(point.simTimeMs) === stepOf(last.simTimeMs);
+  return withinWindow([...(replacesLast ? history.slice(0, -1) : history), point]);
+}
+
+const stepOf = (simTimeMs: number) => Math.floor(simTimeMs / HISTORY_STEP_MS);
+
+function withinWindow(points: TrafficHistoryPoint[]): TrafficHistoryPoint[] {
+  const newest = points.at(-1);
+  if (!newest) return points;
+  const first = points.findIndex((point) => point.simTimeMs >= newest.simTimeMs - HISTORY_WINDOW_MS);
+  return first > 0 ? points.slice(first) : points;
+}
