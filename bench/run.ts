@@ -11,11 +11,15 @@ import { measureCityPayload } from './city-payload';
 import { measureFirstCityFrameMs } from './first-city-frame';
 import { median, report } from './report';
 import { measureSimSpeedup } from './sim-speedup';
+import { measureHeatmapFps, measureTrafficDecode } from './traffic';
 
 // Only BENCH lines on stdout; the bridge's info log would interleave with them on the terminal.
 process.env.CITYBRAIN_LOG ??= 'warn';
 
 report('sim_speedup', Math.round(await measureSimSpeedup()), 'x');
+const traffic = measureTrafficDecode();
+report('traffic_frame_bytes', traffic.frameBytes, 'bytes');
+report('traffic_decode_ms', traffic.decodeMs, 'ms');
 report('alert_store_inserts_per_s', Math.round(measureAlertStoreInsertsPerS()), 'inserts/s');
 report('alert_latency_p99_ms', Math.round(await measureAlertLatencyP99Ms()), 'ms');
 
@@ -32,6 +36,8 @@ try {
   try {
     const frames = await measureFirstCityFrameMs(browser, `${bridge.origin}/#/console?token=${bridge.tokens.viewer}`, 3);
     report('first_city_frame_ms', Math.round(median(frames)), 'ms');
+    const consoleUrl = `${bridge.origin}/#/console?token=${bridge.tokens.viewer}`;
+    report('heatmap_fps_headless', await measureHeatmapFps(browser, consoleUrl), 'fps');
   } finally {
     await browser.close();
   }
