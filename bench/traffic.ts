@@ -45,23 +45,20 @@ export async function measureHeatmapFps(browser: Browser, consoleUrl: string, se
   await page.goto(consoleUrl);
   const map = page.locator('[data-testid="city-map"][data-state="drawn"]');
   await map.waitFor({ timeout: 300_000 });
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="city-map"]')?.getAttribute('data-traffic-seq')) > 0, null, {
+  await page.waitForFunction(`Number(document.querySelector('[data-testid="city-map"]')?.getAttribute('data-traffic-seq')) > 0`, null, {
     timeout: 120_000,
   });
-  const fps = await page.evaluate(
-    (durationMs) =>
-      new Promise<number>((resolve) => {
-        let frames = 0;
-        const started = performance.now();
-        const tick = () => {
-          frames++;
-          if (performance.now() - started < durationMs) requestAnimationFrame(tick);
-          else resolve((frames * 1000) / (performance.now() - started));
-        };
-        requestAnimationFrame(tick);
-      }),
-    seconds * 1000,
-  );
+  // A source string, not a function: tsx's name-keeping helpers do not exist inside the page.
+  const fps = (await page.evaluate(`new Promise((resolve) => {
+    let frames = 0;
+    const started = performance.now();
+    const tick = () => {
+      frames++;
+      if (performance.now() - started < ${seconds * 1000}) requestAnimationFrame(tick);
+      else resolve((frames * 1000) / (performance.now() - started));
+    };
+    requestAnimationFrame(tick);
+  })`)) as number;
   await context.close();
   return fps;
 }
