@@ -15,6 +15,7 @@ import { version } from '../package.json';
 import App from './App.vue';
 import { useCityStore } from './features/city/city-store';
 import { connectFromPage } from './features/connection/connect-from-page';
+import { useAlertsStore } from './features/alerts/alerts-store';
 import { useConnectionStore } from './features/connection/connection-store';
 import { i18n } from './i18n';
 import { createAppRouter } from './router';
@@ -27,6 +28,8 @@ async function start(): Promise<void> {
 
   const connection = useConnectionStore(pinia);
   const city = useCityStore(pinia);
+  // Before connecting: a connection starts with the alert snapshot, and every hello carries the alerts' resume point.
+  useAlertsStore(pinia);
   // Every welcome names the city version; the store fetches only when it changed.
   connection.onWelcome((welcome) => void city.load(welcome.city.version));
   await connectFromPage(connection, { router, storage: sessionStorage, page: location, clientName: `console/${version}` });

@@ -18,6 +18,8 @@ export const SECURE_WEB_PREFERENCES = {
   allowRunningInsecureContent: false,
   webviewTag: false,
   spellcheck: false,
+  // A wall is never touched, yet severe alerts must sound on it.
+  autoplayPolicy: 'no-user-gesture-required',
   // A file dropped on a wall must not replace the app with a file:// page.
   navigateOnDragDrop: false,
 } as const satisfies WebPreferences;

@@ -1,0 +1,34 @@
+/**
+ * Answers the store's alarms on one screen: plays the tone with that
+ * screen's sound settings and flashes for a while (the caller puts the
+ * flash on its panel frame). Use it once per view, so one alarm sounds once.
+ */
+import { type Ref, onBeforeUnmount, ref, watch } from 'vue';
+import type { AlarmReason } from './alert-alarm';
+import type { SoundScreen } from './alert-sound-settings';
+import { useAlertSoundStore } from './alert-sound-store';
+import { useAlertsStore } from './alerts-store';
+
+/** How long the panel frame flashes after an alarm, ms. */
+export const FLASH_MS = 6000;
+
+/** The reason of the alarm flashing now, or null. */
+export function useAlertAlarm(screen: SoundScreen): Ref<AlarmReason | null> {
+  const alerts = useAlertsStore();
+  const sound = useAlertSoundStore();
+  const flashing = ref<AlarmReason | null>(null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  watch(
+    () => alerts.alarm,
+    (alarm) => {
+      if (!alarm) return;
+      flashing.value = alarm.reason;
+      clearTimeout(timer);
+      timer = setTimeout(() => (flashing.value = null), FLASH_MS);
+      void sound.play(screen, alarm.reason);
+    },
+  );
+  onBeforeUnmount(() => clearTimeout(timer));
+  return flashing;
+}

@@ -1,0 +1,111 @@
+/**
+ * Alerts end to end: a CAP alert posted to the bridge reaches two consoles'
+ * queues and maps; an operator acknowledges it and the other console sees
+ * the new status; a viewer's attempt to act is refused by the bridge, and
+ * the refusal is shown.
+ */
+import type { CityMeta } from '../../backend-bridge/protocol';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capInfo, capXml, latLonOf } from '../../backend-bridge/alerts/cap/cap.fixture';
+import { launchChromium } from '../support/chromium';
+import { type DemoBridge, startDemoBridge } from '../support/demo-bridge';
+
+/** Software WebGL draws the first frame of 20,000+ buildings in seconds, not milliseconds. */
+const DRAW_TIMEOUT_MS = 150_000;
+
+let bridge: DemoBridge;
+let browser: Browser;
+
+beforeAll(async () => {
+  bridge = await startDemoBridge();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+});
+
+async function openConsole(token: string): Promise<{ page: Page; map: Locator; errors: string[] }> {
+  // Two consoles drawn by software WebGL on a small machine starve each other's input: reduced motion
+  // stills the marker pulse, the road flow and the flash, and the heavy layers start hidden (markers draw over any).
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US', reducedMotion: 'reduce' });
+  await context.addInitScript(() =>
+    localStorage.setItem('citybrain.layers', JSON.stringify({ buildings: false, roads: true, districts: true, heatmap: false, flow: false })),
+  );
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${bridge.origin}/#/console?token=${token}`);
+  await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
+  const map = page.locator('[data-testid="city-map"][data-state="drawn"]');
+  await map.waitFor({ timeout: DRAW_TIMEOUT_MS });
+  return { page, map, errors };
+}
+
+/** Posts a Severe fire alarm as CAP 1.2, in the middle of the city's first district; returns the alert's id. */
+async function postFireAlarm(): Promise<string> {
+  const meta = (await (await fetch(`${bridge.origin}/city/meta.json`)).json()) as CityMeta;
+  const ring = meta.districts[0]!.ringM;
+  const [xM, yM] = ring.reduce(([sx, sy], [x, y]) => [sx + x / ring.length, sy + y / ring.length], [0, 0]);
+  const area = `<area><areaDesc>Tower</areaDesc><circle>${latLonOf(meta.origin, xM, yM)} 0.05</circle></area>`;
+  const response = await fetch(`${bridge.origin}/api/alerts/cap`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${bridge.tokens.operator}`, 'Content-Type': 'application/cap+xml' },
+    body: capXml({ identifier: 'E2E-ALERT-1', infos: [capInfo({ area, headline: 'Smoke on floor 12' })] }),
+  });
+  const body = (await response.json()) as { id?: string; error?: string };
+  expect(response.status, JSON.stringify(body)).toBe(201);
+  return body.id!;
+}
+
+const markerCount = async (map: Locator) => Number((await map.getAttribute('data-alert-markers')) ?? 0);
+
+describe('Alerts', () => {
+  it('shows a new alert in the queue and on the map, syncs an acknowledgement to a second client, and refuses a viewer', async () => {
+    const [operator, viewer] = await Promise.all([openConsole(bridge.tokens.operator), openConsole(bridge.tokens.viewer)]);
+    const alertId = await postFireAlarm();
+
+    const row = (page: Page) => page.locator(`[data-testid="alert-row"][data-alert-id="${alertId}"]`);
+    for (const { page, map } of [operator, viewer]) {
+      await row(page).waitFor({ timeout: 30_000 });
+      expect(await row(page).getAttribute('data-severity')).toBe('Severe');
+      await expect.poll(() => markerCount(map), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    }
+
+    // The operator acknowledges, with a note; the viewer's console follows.
+    // Selecting flies the camera to the alert: the map keeps drawing frames with the markers in it
+    // (Cesium stops its render loop silently on a failing shader, so this is what proves they render).
+    const framesBefore = Number(await operator.map.getAttribute('data-frame'));
+    await row(operator.page).click();
+    await expect.poll(async () => Number(await operator.map.getAttribute('data-frame')), { timeout: 60_000 }).toBeGreaterThan(framesBefore + 5);
+    const drawer = operator.page.getByTestId('alert-drawer');
+    await drawer.waitFor();
+    expect(await drawer.getAttribute('data-alert-id')).toBe(alertId);
+    await operator.page.getByTestId('alert-note').fill('Fire brigade called, checking cameras');
+    await operator.page.getByTestId('alert-action-acknowledge').click();
+    await expect.poll(() => row(viewer.page).getAttribute('data-status'), { timeout: 30_000 }).toBe('acknowledged');
+    await expect.poll(() => drawer.getAttribute('data-status'), { timeout: 30_000 }).toBe('acknowledged');
+    await expect.poll(() => drawer.getByTestId('alert-history').textContent()).toContain('Fire brigade called');
+
+    // The viewer's drawer is read-only, and the bridge refuses its attempt with a reason shown.
+    await row(viewer.page).click();
+    await viewer.page.getByTestId('alert-read-only').waitFor();
+    await viewer.page.getByTestId('alert-note').fill('Trying anyway');
+    await viewer.page.getByTestId('alert-action-false-alarm').click();
+    const refusal = viewer.page.getByTestId('alert-action-error');
+    await refusal.waitFor({ timeout: 30_000 });
+    expect(await refusal.getAttribute('data-code')).toBe('forbidden');
+    expect((await refusal.textContent())?.trim().length).toBeGreaterThan(20);
+    expect(await row(viewer.page).getAttribute('data-status')).toBe('acknowledged');
+
+    expect(operator.errors).toEqual([]);
+    expect(viewer.errors).toEqual([]);
+    await operator.page.context().close();
+    await viewer.page.context().close();
+  }, 300_000);
+});
