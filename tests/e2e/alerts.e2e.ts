@@ -5,32 +5,18 @@
  * the refusal is shown.
  */
 import type { CityMeta } from '../../backend-bridge/protocol';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { capInfo, capXml, latLonOf } from '../../backend-bridge/alerts/cap/cap.fixture';
-import { launchChromium } from '../support/chromium';
-import { type DemoBridge, startDemoBridge } from '../support/demo-bridge';
+import { DRAW_TIMEOUT_MS, useE2eSession } from '../support/e2e-session';
 
-/** Software WebGL draws the first frame of 20,000+ buildings in seconds, not milliseconds. */
-const DRAW_TIMEOUT_MS = 150_000;
 
-let bridge: DemoBridge;
-let browser: Browser;
-
-beforeAll(async () => {
-  bridge = await startDemoBridge();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-});
+const session = useE2eSession();
 
 async function openConsole(token: string): Promise<{ page: Page; map: Locator; errors: string[] }> {
   // Two consoles drawn by software WebGL on a small machine starve each other's input: reduced motion
   // stills the marker pulse, the road flow and the flash, and the heavy layers start hidden (markers draw over any).
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US', reducedMotion: 'reduce' });
+  const context = await session.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US', reducedMotion: 'reduce' });
   await context.addInitScript(() =>
     localStorage.setItem('citybrain.layers', JSON.stringify({ buildings: false, roads: true, districts: true, heatmap: false, flow: false })),
   );
@@ -40,7 +26,7 @@ async function openConsole(token: string): Promise<{ page: Page; map: Locator; e
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.goto(`${bridge.origin}/#/console?token=${token}`);
+  await page.goto(`${session.bridge.origin}/#/console?token=${token}`);
   await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
   const map = page.locator('[data-testid="city-map"][data-state="drawn"]');
   await map.waitFor({ timeout: DRAW_TIMEOUT_MS });
@@ -49,13 +35,13 @@ async function openConsole(token: string): Promise<{ page: Page; map: Locator; e
 
 /** Posts a Severe fire alarm as CAP 1.2, in the middle of the city's first district; returns the alert's id. */
 async function postFireAlarm(): Promise<string> {
-  const meta = (await (await fetch(`${bridge.origin}/city/meta.json`)).json()) as CityMeta;
+  const meta = (await (await fetch(`${session.bridge.origin}/city/meta.json`)).json()) as CityMeta;
   const ring = meta.districts[0]!.ringM;
   const [xM, yM] = ring.reduce(([sx, sy], [x, y]) => [sx + x / ring.length, sy + y / ring.length], [0, 0]);
   const area = `<area><areaDesc>Tower</areaDesc><circle>${latLonOf(meta.origin, xM, yM)} 0.05</circle></area>`;
-  const response = await fetch(`${bridge.origin}/api/alerts/cap`, {
+  const response = await fetch(`${session.bridge.origin}/api/alerts/cap`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${bridge.tokens.operator}`, 'Content-Type': 'application/cap+xml' },
+    headers: { Authorization: `Bearer ${session.bridge.tokens.operator}`, 'Content-Type': 'application/cap+xml' },
     body: capXml({ identifier: 'E2E-ALERT-1', infos: [capInfo({ area, headline: 'Smoke on floor 12' })] }),
   });
   const body = (await response.json()) as { id?: string; error?: string };
@@ -67,7 +53,7 @@ const markerCount = async (map: Locator) => Number((await map.getAttribute('data
 
 describe('Alerts', () => {
   it('shows a new alert in the queue and on the map, syncs an acknowledgement to a second client, and refuses a viewer', async () => {
-    const [operator, viewer] = await Promise.all([openConsole(bridge.tokens.operator), openConsole(bridge.tokens.viewer)]);
+    const [operator, viewer] = await Promise.all([openConsole(session.bridge.tokens.operator), openConsole(session.bridge.tokens.viewer)]);
     const alertId = await postFireAlarm();
 
     const row = (page: Page) => page.locator(`[data-testid="alert-row"][data-alert-id="${alertId}"]`);

@@ -2,30 +2,13 @@
  * The walking skeleton end to end: bridge, renderer and WebSocket in a real
  * headless Chromium, offline. Screenshots land in test-results/ (git-ignored).
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
-import { type DemoBridge, startDemoBridge } from '../support/demo-bridge';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DRAW_TIMEOUT_MS, SHOTS_DIR, useE2eSession } from '../support/e2e-session';
 import { litBuildingFraction } from '../support/pixels';
 
-const SHOTS_DIR = 'test-results';
-/** Software WebGL draws the first frame of 20,000+ buildings in seconds, not milliseconds. */
-const DRAW_TIMEOUT_MS = 150_000;
 
-let bridge: DemoBridge;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS_DIR, { recursive: true });
-  bridge = await startDemoBridge();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-});
+const session = useE2eSession();
 
 interface OpenedPage {
   page: Page;
@@ -36,13 +19,13 @@ interface OpenedPage {
 }
 
 async function open(route: string, viewport: { width: number; height: number }): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const context = await session.browser.newContext({ viewport, locale: 'zh-CN' });
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${bridge.origin}/#${route}`);
+  await page.goto(`${session.bridge.origin}/#${route}`);
   return { page, requests, errors };
 }
 
@@ -58,14 +41,14 @@ function offHost(urls: string[]): string[] {
 
 describe('Console', () => {
   it('connects live as operator, draws the 3D city with buildings, and requests nothing beyond localhost', async () => {
-    const { page, requests, errors } = await open(`/console?token=${bridge.tokens.operator}`, { width: 1920, height: 1080 });
+    const { page, requests, errors } = await open(`/console?token=${session.bridge.tokens.operator}`, { width: 1920, height: 1080 });
     await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
     const map = page.locator('[data-testid="city-map"][data-state="drawn"]');
     await map.waitFor({ timeout: DRAW_TIMEOUT_MS });
     expect(Number(await map.getAttribute('data-buildings'))).toBeGreaterThanOrEqual(20_000);
 
     // The operator token is not left in the address bar.
-    expect(page.url()).not.toContain(bridge.tokens.operator);
+    expect(page.url()).not.toContain(session.bridge.tokens.operator);
 
     // Buildings are there when hiding them takes a large share of lit pixels off the map.
     const box = (await map.boundingBox())!;
@@ -92,7 +75,7 @@ describe('Console', () => {
 
 describe('Wall and Cockpit', () => {
   it('renders the Wall at 3840×2160 with the city drawn', async () => {
-    const { page, requests } = await open(`/wall?token=${bridge.tokens.viewer}`, { width: 3840, height: 2160 });
+    const { page, requests } = await open(`/wall?token=${session.bridge.tokens.viewer}`, { width: 3840, height: 2160 });
     await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="city-map"][data-state="drawn"]').waitFor({ timeout: DRAW_TIMEOUT_MS });
     await page.screenshot({ path: `${SHOTS_DIR}/wall-3840x2160.png` });
@@ -101,7 +84,7 @@ describe('Wall and Cockpit', () => {
   });
 
   it('renders the Cockpit read-only for a viewer with the city inventory', async () => {
-    const { page } = await open(`/cockpit?token=${bridge.tokens.viewer}`, { width: 1920, height: 1080 });
+    const { page } = await open(`/cockpit?token=${session.bridge.tokens.viewer}`, { width: 1920, height: 1080 });
     await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="cockpit-kpis"]').waitFor();
     await expect.poll(() => page.textContent('[data-testid="cockpit-kpis"]'), { timeout: 30_000 }).toMatch(/\d{2},?\d{3}/);

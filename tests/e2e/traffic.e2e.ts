@@ -2,35 +2,19 @@
  * Live traffic end to end: the simulator on the bridge, frames over the
  * WebSocket, the deck.gl heatmap and road flow over the Cesium city.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
-import { type DemoBridge, startDemoBridge } from '../support/demo-bridge';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DRAW_TIMEOUT_MS, SHOTS_DIR, useE2eSession } from '../support/e2e-session';
 import { changedFraction, warmFraction } from '../support/pixels';
 
-const SHOTS_DIR = 'test-results';
-const DRAW_TIMEOUT_MS = 150_000;
 
-let bridge: DemoBridge;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS_DIR, { recursive: true });
-  bridge = await startDemoBridge();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-});
+const session = useE2eSession();
 
 async function openConsole(token: string): Promise<{ page: Page; map: Locator }> {
   // Reduced motion stops the flow pulses, so what changes on screen between two frames is the traffic.
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US', reducedMotion: 'reduce' });
+  const context = await session.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US', reducedMotion: 'reduce' });
   const page = await context.newPage();
-  await page.goto(`${bridge.origin}/#/console?token=${token}`);
+  await page.goto(`${session.bridge.origin}/#/console?token=${token}`);
   await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
   const map = page.locator('[data-testid="city-map"][data-state="drawn"]');
   await map.waitFor({ timeout: DRAW_TIMEOUT_MS });
@@ -55,7 +39,7 @@ const simTimeMs = async (page: Page) => Date.parse((await page.getByTestId('sim-
 
 describe('Console traffic', () => {
   it('draws the congestion heatmap and coloured roads over the city, and their colours change under 60× sim', async () => {
-    const { page, map } = await openConsole(bridge.tokens.operator);
+    const { page, map } = await openConsole(session.bridge.tokens.operator);
     await setLayer(page, 'heatmap', true);
     await setLayer(page, 'flow', true);
     await nextTrafficFrame(map);
@@ -88,7 +72,7 @@ describe('Console traffic', () => {
   });
 
   it('shows the time bar read-only to a viewer, whose speed change the bridge would refuse', async () => {
-    const { page } = await openConsole(bridge.tokens.viewer);
+    const { page } = await openConsole(session.bridge.tokens.viewer);
     await expect.poll(() => page.getByTestId('speed-60').isDisabled()).toBe(true);
     await expect.poll(() => page.getByTestId('pause').isDisabled()).toBe(true);
     await page.context().close();
