@@ -8,31 +8,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { testAlert } from '../backend-bridge/alerts/alert.fixture';
 import { AlertStore, type UnsequencedAlert } from '../backend-bridge/store/alert-store';
 import { AuditLog } from '../backend-bridge/store/audit-log';
 import { openDatabase } from '../backend-bridge/store/database';
 
+/** A fire alarm like the demo's, unique per `i`; the store assigns the sequence number. */
 function alertNumber(i: number): UnsequencedAlert {
-  return {
+  const { seq: _assignedByStore, ...alert } = testAlert({
     id: `bench-${i}`,
-    kind: 'fire-alarm',
-    source: 'demo',
-    category: 'Fire',
-    urgency: 'Immediate',
-    severity: 'Severe',
-    certainty: 'Observed',
-    headline: { zh: '临江大厦火灾报警', en: 'Fire alarm at Linjiang Tower' },
-    description: { zh: '烟感探测器报警，请核实现场情况。', en: 'A smoke detector went off; confirm on site.' },
     area: { shape: 'point', xM: (i % 100) * 10, yM: 250 },
-    districtId: 'd-centre',
     deviceId: `fire:${i % 50}`,
     simTimeMs: 1_717_369_200_000 + i * 1000,
-    sentAtMs: Date.now(),
-    status: 'new',
-    history: [{ atMs: Date.now(), actor: { role: 'system', label: 'bench' }, action: 'raise', status: 'new' }],
-    classification: 'public',
-    linkedAlertIds: [],
-  };
+  });
+  return alert;
 }
 
 /** Stores `count` alerts one transaction each in a fresh database; returns inserts per second. */
