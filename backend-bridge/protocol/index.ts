@@ -11,3 +11,8 @@ export * from './typed-bundle';
 export * from './traffic';
 export * from './signals';
 export * from './alerts';
+export * from './roles';
+export * from './drill-messages';
+export * from './signal-messages';
+export * from './wall-messages';
+export * from './source-messages';

@@ -18,13 +18,16 @@ import {
   str,
   validate,
 } from './check';
+import { DRILL_QUERY_TYPES, drillClientCheckers, drillServerCheckers } from './drill-messages';
+import { ROLES } from './roles';
+import { SIGNAL_COMMAND_TYPES, SIGNAL_QUERY_TYPES, signalClientCheckers, signalServerCheckers } from './signal-messages';
+import { SOURCE_COMMAND_TYPES, sourceClientCheckers, sourceServerCheckers } from './source-messages';
+import { WALL_COMMAND_TYPES, wallClientCheckers, wallServerCheckers } from './wall-messages';
 import { alertActionChecker, alertEventChecker, alertResumeFields, alertSnapshotChecker } from './alerts';
 import { trafficSummaryFields } from './traffic';
 import { PROTOCOL_VERSION } from './version';
 
-export const ROLES = ['viewer', 'operator', 'admin'] as const;
-/** `viewer` is read-only; `operator` may act on alerts and signals; `admin` may also configure. */
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './roles';
 
 /** Error codes of `error` replies; stable identifiers the UI translates. */
 export const ERROR_CODES = [
@@ -98,13 +101,33 @@ const clientCheckers = {
   'set-sim-clock': setSimClockChecker,
   'create-incident': createIncidentChecker,
   'alert-action': alertActionChecker,
+  ...drillClientCheckers,
+  ...signalClientCheckers,
+  ...wallClientCheckers,
+  ...sourceClientCheckers,
 } as const satisfies Record<string, Checker<{ type: string }>>;
 
 /**
  * Client messages that change state: they need the operator or admin role,
  * get exactly one reply, and are written to the bridge's audit log.
  */
-export const COMMAND_TYPES = ['set-sim-clock', 'create-incident', 'alert-action'] as const satisfies readonly ClientMessageType[];
+export const COMMAND_TYPES = [
+  'set-sim-clock',
+  'create-incident',
+  'alert-action',
+  ...SIGNAL_COMMAND_TYPES,
+  ...WALL_COMMAND_TYPES,
+  ...SOURCE_COMMAND_TYPES,
+] as const satisfies readonly ClientMessageType[];
+
+/**
+ * Client requests that only read: any role may send them; each gets exactly
+ * one reply (its data, or `ack`, or `error`), and they are not audited.
+ */
+export const QUERY_TYPES = [...DRILL_QUERY_TYPES, ...SIGNAL_QUERY_TYPES] as const satisfies readonly ClientMessageType[];
+
+export type CommandType = (typeof COMMAND_TYPES)[number];
+export type QueryType = (typeof QUERY_TYPES)[number];
 
 export type ClientMessageType = keyof typeof clientCheckers;
 export type ClientMessage = ReturnType<(typeof clientCheckers)[ClientMessageType]>;
@@ -224,6 +247,10 @@ const serverCheckers = {
   'stream-status': streamStatusChecker,
   'alert-event': alertEventChecker,
   'alert-snapshot': alertSnapshotChecker,
+  ...drillServerCheckers,
+  ...signalServerCheckers,
+  ...wallServerCheckers,
+  ...sourceServerCheckers,
 } as const satisfies Record<string, Checker<{ type: string }>>;
 
 export type ServerMessageType = keyof typeof serverCheckers;

@@ -106,6 +106,10 @@ function phaseTimesS(plan: SignalPlan): number {
   return plan.phases.reduce((sum, p) => sum + p.greenS + p.yellowS + p.allRedS, 0);
 }
 
+export const SIGNAL_MODES = ['fixed', 'adaptive'] as const;
+/** `fixed`: the plan runs as written; `adaptive`: the bridge re-splits its greens from measured flows every few cycles. */
+export type SignalMode = (typeof SIGNAL_MODES)[number];
+
 export const SIGNAL_INTERVALS = ['green', 'yellow', 'all-red'] as const;
 export type SignalInterval = (typeof SIGNAL_INTERVALS)[number];
 

@@ -33,7 +33,8 @@ export class AlertStack {
   readonly service: AlertService;
   readonly fanout: AlertFanout;
   readonly capEndpoint: RequestHandler;
-  private readonly db: BridgeDatabase;
+  /** The bridge's database; other features keep their tables in it too. */
+  readonly db: BridgeDatabase;
   private readonly demo: DemoAlertGenerator | null;
   private readonly incidentAlerts: IncidentAlerts;
   private readonly pruneTimer: NodeJS.Timeout;

@@ -8,12 +8,16 @@ import { encodeCityPayload } from '../city/city-payload';
 import { PROTOCOL_VERSION } from '../protocol';
 import type { AlertService } from '../alerts/alert-service';
 import { AlertStack } from './alert-stack';
+import type { BridgeModule } from './bridge-module';
+import { createBridgeModules } from './bridge-modules';
 import type { BridgeOptions } from './bridge-options';
 import { CAP_PATH } from './cap-endpoint';
 import { createCommandHandler } from './commands';
 import { type PreparedBody, createHttpHandler } from './http-handler';
 import { LiveState } from './live-state';
 import { createLogger } from './log';
+import { createQueryHandler } from './queries';
+import { fanOutSink } from './sink-fanout';
 import { WsHub } from './ws-hub';
 
 export interface RunningBridge {
@@ -40,6 +44,8 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const { source } = options;
   // The hub is built next; the alert stack reads its sessions only when it sends.
   const alerts = new AlertStack(options, options.city, () => hub.readySessions(), log);
+  // Modules are built once the hub exists; the hub reaches them only through these callbacks.
+  let modules: BridgeModule[] = [];
   const hub: WsHub = new WsHub({
     tokens: options.tokens,
     heartbeatIntervalMs: options.heartbeatIntervalMs,
@@ -48,8 +54,13 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     onClientReady: (session) => {
       live.sendSnapshot(session);
       alerts.fanout.catchUp(session, session.resume);
+      for (const module of modules) module.onClientReady?.(session);
     },
-    command: createCommandHandler({ source, alerts: alerts.service, store: alerts.store }),
+    onClientClosed: (session) => {
+      for (const module of modules) module.onClientClosed?.(session);
+    },
+    command: (command, session) => commands(command, session),
+    query: (query, session) => queries(query, session),
     log,
     welcome: (role, sessionId) => ({
       type: 'welcome',
@@ -62,6 +73,19 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       sessionId,
     }),
   });
+
+  modules = createBridgeModules({
+    options,
+    city: options.city,
+    source,
+    hub,
+    db: alerts.db,
+    alerts: alerts.service,
+    store: alerts.store,
+    log,
+  });
+  const commands = createCommandHandler({ source, alerts: alerts.service, store: alerts.store, modules });
+  const queries = createQueryHandler(modules);
 
   const server = createServer(
     createHttpHandler({
@@ -76,6 +100,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
         city: { id: meta.id, version: payload.version },
         traffic: { framesSent: live.framesSent, lastFrameBytes: live.lastFrameBytes, droppedFrames: hub.droppedTrafficFrames },
         alerts: alerts.health(),
+        ...Object.fromEntries(modules.flatMap((module) => (module.health ? [[module.name, module.health()]] : []))),
         uptimeS: Math.round((Date.now() - startedAt) / 1000),
         clients: {
           ready: hub.readyCount,
@@ -100,6 +125,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     });
   } catch (error) {
     await hub.close();
+    await closeModules(modules);
     alerts.close();
     throw error;
   }
@@ -107,7 +133,13 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info(`listening on ${origin} (${meta.name.en}, city ${payload.version}, source ${source.name})`);
-  source.start(alerts.tap(live));
+  source.start(
+    fanOutSink(
+      alerts.tap(live),
+      modules.flatMap((module) => (module.sink ? [module.sink] : [])),
+      log,
+    ),
+  );
 
   return {
     port,
@@ -119,7 +151,12 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       await hub.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
+      await closeModules(modules);
       alerts.close();
     },
   };
+}
+
+async function closeModules(modules: readonly BridgeModule[]): Promise<void> {
+  for (const module of modules) await module.close?.();
 }

@@ -14,6 +14,7 @@ import {
   type HelloMessage,
   MAX_CLIENT_MESSAGE_BYTES,
   PROTOCOL_VERSION,
+  QUERY_TYPES,
   type Role,
   type ServerMessage,
   type WelcomeMessage,
@@ -27,6 +28,11 @@ export type CommandMessage = Extract<ClientMessage, { type: (typeof COMMAND_TYPE
 const isCommand = (message: ClientMessage): message is CommandMessage =>
   (COMMAND_TYPES as readonly string[]).includes(message.type);
 
+/** The client requests that only read. */
+export type QueryMessage = Extract<ClientMessage, { type: (typeof QUERY_TYPES)[number] }>;
+
+const isQuery = (message: ClientMessage): message is QueryMessage => (QUERY_TYPES as readonly string[]).includes(message.type);
+
 export type SessionState = 'awaiting-hello' | 'ready' | 'closed';
 
 export interface SessionContext {
@@ -39,10 +45,15 @@ export interface SessionContext {
   onClosed: (session: ClientSession) => void;
   /** Carries out (or refuses) a command; the outcome becomes the one reply, `ack` or `error`. */
   command: (command: CommandMessage, session: ClientSession) => Promise<CommandOutcome>;
+  /** Answers a read-only request; the outcome's reply (or `ack`) or error is the one reply. */
+  query: (query: QueryMessage, session: ClientSession) => Promise<QueryOutcome>;
 }
 
 /** How a command ended: accepted, or refused with the error code and reason the client gets. */
 export type CommandOutcome = { ok: true } | { ok: false; code: ErrorCode; message: string };
+
+/** How a query ended: its reply (`ack` when none), or refused. */
+export type QueryOutcome = { ok: true; reply?: ServerMessage } | { ok: false; code: ErrorCode; message: string };
 
 /** WebSocket close reasons are limited to 123 bytes of UTF-8. */
 const MAX_CLOSE_REASON_BYTES = 123;
@@ -162,6 +173,10 @@ export class ClientSession {
       void this.runCommand(message);
       return;
     }
+    if (isQuery(message)) {
+      void this.runQuery(message);
+      return;
+    }
     switch (message.type) {
       case 'hello':
         this.reject('already-greeted', 'hello was already accepted on this connection');
@@ -182,6 +197,17 @@ export class ClientSession {
     }
     if (outcome.ok) this.send({ type: 'ack', requestId: command.id });
     else this.reject(outcome.code, outcome.message, command.id);
+  }
+
+  private async runQuery(query: QueryMessage): Promise<void> {
+    let outcome: QueryOutcome;
+    try {
+      outcome = await this.context.query(query, this);
+    } catch (error) {
+      outcome = { ok: false, code: 'rejected', message: error instanceof Error ? error.message : String(error) };
+    }
+    if (!outcome.ok) this.reject(outcome.code, outcome.message, query.id);
+    else this.send(outcome.reply ?? { type: 'ack', requestId: query.id });
   }
 
   private greet(hello: HelloMessage): void {

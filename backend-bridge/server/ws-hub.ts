@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { CloseCode, MAX_CLIENT_FRAME_BYTES, type Role, SUBPROTOCOL, type ServerMessage, WS_PATH, type WelcomeMessage } from '../protocol';
 import type { TokenRegistry } from './auth';
-import { ClientSession, type CommandMessage, type CommandOutcome } from './client-session';
+import { ClientSession, type CommandMessage, type CommandOutcome, type QueryMessage, type QueryOutcome } from './client-session';
 import type { Logger } from './log';
 
 export interface WsHubOptions {
@@ -24,7 +24,10 @@ export interface WsHubOptions {
   maxBufferedTrafficBytes: number;
   /** Sends a newly welcomed client what it needs at once (current state). */
   onClientReady: (session: ClientSession) => void;
+  /** A session ended (after the handshake or not). */
+  onClientClosed?: (session: ClientSession) => void;
   command: (command: CommandMessage, session: ClientSession) => Promise<CommandOutcome>;
+  query: (query: QueryMessage, session: ClientSession) => Promise<QueryOutcome>;
   log: Logger;
 }
 
@@ -152,6 +155,7 @@ export class WsHub {
       welcome: this.options.welcome,
       handshakeTimeoutMs: this.options.handshakeTimeoutMs,
       command: this.options.command,
+      query: this.options.query,
       onReady: (ready) => {
         this.options.log.info(`client ${ready.id} ready as ${ready.role} (${ready.client ?? 'unnamed'})`);
         // The first heartbeat goes out at once, so a new client has the server clock and client count now.
@@ -160,6 +164,7 @@ export class WsHub {
       },
       onClosed: (closed) => {
         if (this.sessions.delete(closed)) this.closedSessions++;
+        this.options.onClientClosed?.(closed);
       },
     });
     this.sessions.add(session);

@@ -3,7 +3,8 @@
  * normalised events, whatever produced them. The bridge encodes, stores and
  * fans them out; a source knows nothing of clients or sockets.
  */
-import type { DistrictTraffic } from '../protocol';
+import type { DeviceStatus, DistrictTraffic } from '../protocol';
+import type { SignalAccess } from './signal-access';
 
 /** Per-link traffic, every array indexed like CityMeta.links, in physical units (not yet quantised). */
 export interface LinkTraffic {
@@ -39,12 +40,38 @@ export interface SourceIncident {
   endSimTimeMs: number;
 }
 
+/** A device's health and latest measurement, as the source last heard it. */
+export interface DeviceUpdate {
+  deviceId: string;
+  status: DeviceStatus;
+  /** Wall time the device was last heard from, ms since the epoch. */
+  lastSeenAtMs: number;
+  /** Its latest measurement, e.g. a detector's speed; absent for devices that measure nothing. */
+  reading?: { quantity: string; value: number; unit: string; simTimeMs: number };
+}
+
+/** How the source's own upstream is doing, for the UI's source indicator and the health endpoint. */
+export interface SourceHealth {
+  /** `live`: data arriving; `stale`: connected but quiet longer than expected; `down`: upstream unreachable. */
+  state: 'live' | 'stale' | 'down';
+  /** Wall time of the last message from upstream, ms since the epoch; null before the first. */
+  lastMessageAtMs: number | null;
+  /** Reconnections to upstream since start. */
+  reconnects: number;
+  /** Payloads refused since start, per channel (e.g. MQTT topic filter), with the latest reason. */
+  rejected: { channel: string; count: number; lastReason: string }[];
+}
+
 /** Callbacks a source calls; each may be called at any rate the source has. */
 export interface LiveSink {
   linkTraffic(traffic: LinkTraffic): void;
   areaTraffic(traffic: AreaTraffic): void;
   clock(clock: SourceClock): void;
   incidents(incidents: SourceIncident[]): void;
+  /** Devices whose status or reading changed; sources without device data never call it. */
+  devices?(updates: DeviceUpdate[]): void;
+  /** The source's upstream health, when it changes and about every few seconds. */
+  health?(health: SourceHealth): void;
 }
 
 /** Thrown by a source for a request it cannot carry out; `code` goes to the client as the error code. */
@@ -61,6 +88,8 @@ export class SourceRequestError extends Error {
 export interface LiveSource {
   /** Reported to clients in `welcome.source`, e.g. `simulator`. */
   readonly name: string;
+  /** Signal plans and intersection measurements, for sources that have signalized intersections. */
+  readonly signals?: SignalAccess;
   start(sink: LiveSink): void;
   stop(): void;
   /** Changes the sim clock; live sources reject it with SourceRequestError. */

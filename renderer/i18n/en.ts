@@ -2,7 +2,16 @@
  * English UI strings. This catalogue is also the schema every other language
  * must match key for key (see zh-CN.ts). `a | b` is singular | plural.
  */
+import drill from './features/drill.en';
+import signals from './features/signals.en';
+import source from './features/source.en';
+import wall from './features/wall.en';
+
 const en = {
+  drill,
+  signals,
+  wall,
+  source,
   app: {
     title: 'City Brain Operations',
   },

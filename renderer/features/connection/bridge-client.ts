@@ -15,6 +15,7 @@ import {
   type HelloMessage,
   PROTOCOL_VERSION,
   type PingMessage,
+  type QUERY_TYPES,
   SUBPROTOCOL,
   type ServerMessage,
   type ServerMessageType,
@@ -25,7 +26,7 @@ import { checkBinaryFrame } from './binary-frame';
 import { type BinaryHandler, BridgeListeners, type MessageHandler } from './bridge-listeners';
 import { type OpenSocket, type SocketHandle, openBrowserSocket } from './bridge-socket';
 import { type BridgeStatus, OFFLINE_STATUS } from './bridge-status';
-import { CommandError, PendingCommands } from './pending-commands';
+import { CommandError, PendingCommands, type ReplyMessage } from './pending-commands';
 
 export type StatusListener = (status: BridgeStatus) => void;
 
@@ -33,6 +34,10 @@ export type StatusListener = (status: BridgeStatus) => void;
 export type CommandMessage = Extract<ClientMessage, { type: (typeof COMMAND_TYPES)[number] }>;
 /** A command as the caller writes it; the client assigns the request id. */
 export type CommandRequest = CommandMessage extends infer M ? (M extends CommandMessage ? Omit<M, 'id'> : never) : never;
+
+export type QueryMessage = Extract<ClientMessage, { type: (typeof QUERY_TYPES)[number] }>;
+/** A query as callers write it: the bridge client adds the request id. */
+export type QueryRequest = QueryMessage extends infer M ? (M extends QueryMessage ? Omit<M, 'id'> : never) : never;
 
 export interface BridgeClientOptions {
   /** The bridge's socket URL, e.g. `ws://127.0.0.1:8080/ws`. */
@@ -160,14 +165,27 @@ export class BridgeClient {
    * rejects with a `CommandError` carrying the bridge's error code and
    * message, or `timeout`, `disconnected` or `not-connected`.
    */
-  sendCommand(command: CommandRequest): Promise<void> {
+  async sendCommand(command: CommandRequest): Promise<void> {
+    await this.exchange(command);
+  }
+
+  /**
+   * Sends a read-only request (subscribe, watch, get) with a fresh request
+   * id. Resolves with the bridge's reply — the data message carrying the
+   * request id, or `ack` — and rejects like `sendCommand`.
+   */
+  request(query: QueryRequest): Promise<ReplyMessage> {
+    return this.exchange(query);
+  }
+
+  private exchange(request: CommandRequest | QueryRequest): Promise<ReplyMessage> {
     const { state } = this.status;
     if (!this.socket || (state !== 'live' && state !== 'stale')) {
       return Promise.reject(new CommandError('not-connected', 'not connected to the bridge'));
     }
-    const id = `cmd-${++this.commandCount}`;
+    const id = `req-${++this.commandCount}`;
     const reply = this.commands.wait(id);
-    this.send({ ...command, id } as CommandMessage);
+    this.send({ ...request, id } as CommandMessage | QueryMessage);
     return reply;
   }
 
@@ -271,6 +289,7 @@ export class BridgeClient {
         this.noteHeard(now, heard);
         return;
       default:
+        if ('requestId' in message && message.requestId !== undefined) this.commands.settle(message);
         this.noteHeard(now, heard);
     }
   }
@@ -367,7 +386,7 @@ export class BridgeClient {
     this.update({ ...heard, invalidMessages: this.status.invalidMessages + 1 });
   }
 
-  private send(message: HelloMessage | PingMessage | CommandMessage): void {
+  private send(message: HelloMessage | PingMessage | CommandMessage | QueryMessage): void {
     this.socket?.send(JSON.stringify(message));
   }
 

@@ -7,10 +7,10 @@
 import type { HelloMessage, ServerMessageType, WelcomeMessage } from '@protocol';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { BridgeClient, type BridgeClientOptions, type CommandRequest } from './bridge-client';
+import { BridgeClient, type BridgeClientOptions, type CommandRequest, type QueryRequest } from './bridge-client';
 import { type BinaryHandler, BridgeListeners, type MessageHandler } from './bridge-listeners';
 import { type BridgeStatus, OFFLINE_STATUS } from './bridge-status';
-import { CommandError } from './pending-commands';
+import { CommandError, type ReplyMessage } from './pending-commands';
 
 export type WelcomeListener = (welcome: WelcomeMessage) => void;
 /** Where to resume the bridge's streams, asked as each socket opens; undefined resumes nothing. */
@@ -130,6 +130,12 @@ export const useConnectionStore = defineStore('connection', () => {
     return client.sendCommand(command);
   }
 
+  /** Sends a read-only request; settles with its one reply (see `BridgeClient.request`). */
+  function request(query: QueryRequest): Promise<ReplyMessage> {
+    if (!client) return Promise.reject(new CommandError('not-connected', 'not connected to the bridge'));
+    return client.request(query);
+  }
+
   function adopt(next: BridgeStatus): void {
     const previous = status.value;
     status.value = next;
@@ -183,5 +189,6 @@ export const useConnectionStore = defineStore('connection', () => {
     onBinary,
     setResumeProvider,
     sendCommand,
+    request,
   };
 });

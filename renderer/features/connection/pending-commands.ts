@@ -3,7 +3,10 @@
  * bridge's `ack`, the bridge's `error`, a timeout, or the loss of the
  * connection it was sent on — and late replies for a settled id are ignored.
  */
-import type { AckMessage, ErrorCode, ErrorMessage } from '@protocol';
+import type { ErrorCode, ServerMessage } from '@protocol';
+
+/** A bridge message that answers a request: `ack`, `error`, or a query's data carrying `requestId`. */
+export type ReplyMessage = Extract<ServerMessage, { requestId?: string }>;
 
 /**
  * Why a command failed: one of the bridge's error codes, or
@@ -24,7 +27,7 @@ export class CommandError extends Error {
 }
 
 interface Pending {
-  resolve(): void;
+  resolve(reply: ReplyMessage): void;
   reject(error: CommandError): void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -40,10 +43,10 @@ export class PendingCommands {
     return this.pending.size;
   }
 
-  /** Waits for the reply to request `id`: resolves on its ack, rejects with a `CommandError` otherwise. */
-  wait(id: string): Promise<void> {
+  /** Waits for the reply to request `id`: resolves with it (ack or data), rejects with a `CommandError` on `error` and the rest. */
+  wait(id: string): Promise<ReplyMessage> {
     if (this.pending.has(id)) return Promise.reject(new Error(`command id ${id} is already in flight`));
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<ReplyMessage>((resolve, reject) => {
       const timer = setTimeout(
         () => this.finish(id, new CommandError('timeout', `no reply from the bridge within ${this.timeoutMs / 1000} s`)),
         this.timeoutMs,
@@ -53,10 +56,10 @@ export class PendingCommands {
   }
 
   /** Applies a reply; returns false when it answers no command in flight (e.g. one that already timed out). */
-  settle(reply: AckMessage | ErrorMessage): boolean {
+  settle(reply: ReplyMessage): boolean {
     const id = reply.requestId;
     if (id === undefined || !this.pending.has(id)) return false;
-    this.finish(id, reply.type === 'ack' ? null : new CommandError(reply.code, reply.message));
+    this.finish(id, reply.type === 'error' ? new CommandError(reply.code, reply.message) : reply);
     return true;
   }
 
@@ -65,12 +68,12 @@ export class PendingCommands {
     for (const id of [...this.pending.keys()]) this.finish(id, new CommandError(code, message));
   }
 
-  private finish(id: string, error: CommandError | null): void {
+  private finish(id: string, outcome: CommandError | ReplyMessage): void {
     const entry = this.pending.get(id);
     if (!entry) return;
     this.pending.delete(id);
     clearTimeout(entry.timer);
-    if (error) entry.reject(error);
-    else entry.resolve();
+    if (outcome instanceof CommandError) entry.reject(outcome);
+    else entry.resolve(outcome);
   }
 }

@@ -1,0 +1,57 @@
+/**
+ * What a source offers for signalized intersections: their plans and state,
+ * measured demand at each, and a way to hand a controller a new plan. The
+ * simulator implements it over its own signal control; the MQTT source over
+ * the field controllers' topics. The bridge's signal service (history,
+ * audit, adaptive mode) and the drill-down read through it.
+ */
+import type { Movement, SignalMode, SignalPlan, SignalState } from '../protocol';
+
+export interface ApproachMeasure {
+  linkId: string;
+  /** Vehicles per hour entering the intersection from this link, recent minutes. */
+  volumeVehPerH: number;
+  /** Vehicles queued on the link now. */
+  queueVeh: number;
+}
+
+export interface MovementMeasure {
+  movementId: string;
+  /** Arrivals wanting this movement, recent minutes, veh/h. */
+  flowVehPerH: number;
+  /** Discharge rate of the movement over a full green, veh/h. */
+  saturationFlowVehPerH: number;
+}
+
+export interface IntersectionMeasure {
+  /** Sim time of the measurement, ms since the epoch. */
+  simTimeMs: number;
+  approaches: ApproachMeasure[];
+  movements: MovementMeasure[];
+  /** Mean control delay per vehicle through the node over recent minutes, seconds. */
+  delayPerVehS: number;
+}
+
+export interface SignalAccess {
+  /** Ids of the signalized nodes, in the city's order. */
+  nodeIds(): readonly string[];
+  /** The plan running now. Throws RangeError for a node that is not signalized. */
+  runningPlan(nodeId: string): SignalPlan;
+  /** A newer plan waiting for the running plan's cycle boundary, and when it takes over (sim ms). */
+  pending(nodeId: string): { plan: SignalPlan; effectiveSimTimeMs: number } | undefined;
+  /** Phase, interval and seconds remaining now. */
+  state(nodeId: string): SignalState;
+  movements(nodeId: string): Movement[];
+  measure(nodeId: string): IntersectionMeasure;
+  /**
+   * Hands the node's controller a plan (already validated by the caller).
+   * Resolves once the controller accepted it, with the sim time it takes
+   * over; rejects with a SourceRequestError (e.g. no acknowledgement in time).
+   */
+  apply(plan: SignalPlan): Promise<{ effectiveSimTimeMs: number }>;
+}
+
+/** The bridge's view of which nodes run adaptive control; provided by the signal service. */
+export interface SignalModes {
+  modeOf(nodeId: string): SignalMode;
+}

@@ -1,0 +1,2 @@
+/** English strings of the drill feature; zh-CN in drill.zh-CN.ts must match key for key. */
+export default {};
