@@ -69,6 +69,11 @@ export interface BridgeModule {
   onClientReady?(session: ClientSession): void;
   onClientClosed?(session: ClientSession): void;
   commands?: { [T in CommandType]?: CommandHandler<T> };
+  /**
+   * Whether refused commands of this module are written to the audit log
+   * too. Signal control keeps the log to accepted changes only. @default true
+   */
+  auditRefusals?: boolean;
   queries?: { [T in QueryType]?: QueryHandler<T> };
   /** Figures for `/api/health`, under the module's name. */
   health?(): Record<string, unknown>;

@@ -46,6 +46,8 @@ export interface BridgeOptions {
   maxCapBytes: number;
   /** Alert events older than this are pruned from the stream's log (alerts are kept), ms. @default 7 days */
   eventRetentionMs: number;
+  /** The video wall's layout file (JSON); null for the built-in one-screen layout. @default null */
+  wallLayoutFile: string | null;
 }
 
 export const BRIDGE_DEFAULTS = {
@@ -61,4 +63,5 @@ export const BRIDGE_DEFAULTS = {
   ...ALERT_FANOUT_DEFAULTS,
   maxCapBytes: DEFAULT_MAX_CAP_BYTES,
   eventRetentionMs: 7 * 86_400_000,
+  wallLayoutFile: null,
 } as const;

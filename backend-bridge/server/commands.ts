@@ -29,12 +29,17 @@ type Caller = Pick<ClientSession, 'role' | 'label'>;
 export function createCommandHandler(deps: CommandDeps): (command: CommandMessage, session: Caller) => Promise<CommandOutcome> {
   const now = deps.now ?? Date.now;
   const moduleHandlers = new Map<string, CommandHandler>();
+  const unauditedRefusals = new Set<string>();
   for (const module of deps.modules ?? []) {
     for (const [type, handler] of Object.entries(module.commands ?? {})) {
       if (moduleHandlers.has(type)) throw new Error(`two bridge modules handle the ${type} command`);
       moduleHandlers.set(type, handler as CommandHandler);
+      if (module.auditRefusals === false) unauditedRefusals.add(type);
     }
   }
+  const recordRefusal = (entry: AuditEntry): void => {
+    if (!unauditedRefusals.has(entry.command)) deps.store.recordAudit(entry);
+  };
   return async (command, session) => {
     const { type, id, ...payload } = command;
     const entry = (outcome: AuditEntry['outcome'], detail?: string): AuditEntry => ({
@@ -50,7 +55,7 @@ export function createCommandHandler(deps: CommandDeps): (command: CommandMessag
     const role = session.role;
     if (role !== 'operator' && role !== 'admin') {
       const message = `${type} needs the operator role; this session is read-only (${role ?? 'not greeted'})`;
-      deps.store.recordAudit(entry('forbidden', message));
+      recordRefusal(entry('forbidden', message));
       return { ok: false, code: 'forbidden', message };
     }
     try {
@@ -85,7 +90,7 @@ export function createCommandHandler(deps: CommandDeps): (command: CommandMessag
             ? 'invalid'
             : 'rejected';
       const message = error instanceof Error ? error.message : String(error);
-      deps.store.recordAudit(entry(code, message));
+      recordRefusal(entry(code, message));
       return { ok: false, code, message };
     }
   };

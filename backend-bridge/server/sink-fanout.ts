@@ -45,5 +45,9 @@ export function fanOutSink(core: LiveSink, listeners: readonly Listener[], log: 
       core.health?.(health);
       each('health', [health]);
     },
+    alert: (alert) => {
+      core.alert?.(alert);
+      each('alert', [alert]);
+    },
   };
 }

@@ -72,7 +72,12 @@ export interface LiveSink {
   devices?(updates: DeviceUpdate[]): void;
   /** The source's upstream health, when it changes and about every few seconds. */
   health?(health: SourceHealth): void;
+  /** An alert from the field, already parsed and checked by the source. */
+  alert?(alert: SourceAlert): void;
 }
+
+/** A field alert: a CAP 1.2 document as received, or the project's own JSON alert draft. */
+export type SourceAlert = { format: 'cap'; xml: string; channel: string } | { format: 'json'; draft: unknown; channel: string };
 
 /** Thrown by a source for a request it cannot carry out; `code` goes to the client as the error code. */
 export class SourceRequestError extends Error {
