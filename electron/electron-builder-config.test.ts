@@ -45,4 +45,10 @@ describe('electron-builder.yml', () => {
     expect(packageJson.main).toBe('dist/electron/main.js');
     expect(builderYml).toMatch(/^ {2}- dist\/electron\/\*\*$/m);
   });
+
+  it('packs the example wall layouts', () => {
+    const packed = builderYml.match(/^ {2}- (assets\/\*\*|assets\/wall\/\*\*)$/m);
+    expect(packed, 'files: must list assets/** or assets/wall/**').not.toBeNull();
+    expect(builderYml).not.toMatch(/^ {2}- "?!assets\/wall/m);
+  });
 });

@@ -16,3 +16,4 @@ export * from './drill-messages';
 export * from './signal-messages';
 export * from './wall-messages';
 export * from './source-messages';
+export * from './wall-layout';

@@ -2,10 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { planBridge, remoteAccess } from './bridge-plan';
 import { DEFAULT_DESKTOP_CONFIG, type DesktopConfig } from './config-plan';
 
-const files = { bridgeEntry: '/app/dist/bridge/main.js', rendererDir: '/app/dist/renderer', dataDir: '/home/op/.config/City Brain/data' };
+const files = {
+  bridgeEntry: '/app/dist/bridge/main.js',
+  rendererDir: '/app/dist/renderer',
+  dataDir: '/home/op/.config/City Brain/data',
+  workingDir: '/home/op/demo',
+};
 const remoteConfig: DesktopConfig = {
   bridge: { mode: 'remote', url: 'https://bridge.ops.local:8443', token: 'op-123' },
+  wall: null,
   windows: [{ route: 'console' }],
+};
+const demoArgs = (launch: Parameters<typeof planBridge>[0], config = DEFAULT_DESKTOP_CONFIG) => {
+  const plan = planBridge(launch, config, files);
+  if (plan.kind !== 'spawn-demo') throw new Error('expected the demo bridge');
+  return plan.args.slice(8);
 };
 
 describe('planBridge', () => {
@@ -18,8 +29,22 @@ describe('planBridge', () => {
   });
 
   it('passes --seed on to the demo bridge', () => {
-    const plan = planBridge({ seed: 7 }, DEFAULT_DESKTOP_CONFIG, files);
-    expect(plan.kind === 'spawn-demo' && plan.args.slice(-2)).toEqual(['--seed', '7']);
+    expect(demoArgs({ seed: 7 })).toEqual(['--seed', '7']);
+  });
+
+  it('passes --replay and --bridge-config on as the bridge flags --replay and --config, resolved against the launch folder', () => {
+    expect(demoArgs({ replayFile: 'day.jsonl', bridgeConfigFile: '/etc/citybrain/bridge.json' })).toEqual([
+      '--replay',
+      '/home/op/demo/day.jsonl',
+      '--config',
+      '/etc/citybrain/bridge.json',
+    ]);
+  });
+
+  it('gives the demo bridge the wall layout file, so browsers get the layout the windows were placed by', () => {
+    const wallConfig: DesktopConfig = { ...DEFAULT_DESKTOP_CONFIG, wall: { layoutFile: '/home/op/wall-2x3.json' }, windows: [] };
+    expect(demoArgs({}, wallConfig)).toEqual(['--wall-layout', '/home/op/wall-2x3.json']);
+    expect(demoArgs({}, { ...wallConfig, wall: { layoutFile: null } })).toEqual([]);
   });
 
   it('uses the configured remote bridge', () => {
@@ -30,14 +55,10 @@ describe('planBridge', () => {
     });
   });
 
-  it('refuses --seed with a remote bridge, which has its own city', () => {
+  it('refuses demo-only flags with a remote bridge, which is configured where it runs', () => {
     expect(() => planBridge({ seed: 7 }, remoteConfig, files)).toThrow('--seed only applies to the demo bridge');
-  });
-
-  it('refuses --replay, which is reserved', () => {
-    expect(() => planBridge({ replayFile: 'day.jsonl' }, DEFAULT_DESKTOP_CONFIG, files)).toThrow(
-      '--replay day.jsonl: replaying a recorded session is not supported yet',
-    );
+    expect(() => planBridge({ replayFile: 'day.jsonl' }, remoteConfig, files)).toThrow('--replay only applies to the demo bridge');
+    expect(() => planBridge({ bridgeConfigFile: 'b.json' }, remoteConfig, files)).toThrow('--bridge-config only applies to the demo bridge');
   });
 });
 

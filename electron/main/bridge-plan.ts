@@ -3,6 +3,7 @@
  * simulated city (demo), or a bridge elsewhere (production). Pure, so each
  * combination of flags and config is tested without starting anything.
  */
+import { resolve } from 'node:path';
 import type { DesktopConfig } from './config-plan';
 import type { LaunchArgs } from './launch-args';
 
@@ -30,25 +31,49 @@ export class BridgePlanError extends Error {
  */
 const DEMO_LISTEN = ['--port', '0', '--host', '127.0.0.1'];
 
-export function planBridge(
-  launch: LaunchArgs,
-  config: DesktopConfig,
-  files: { bridgeEntry: string; rendererDir: string; dataDir: string },
-): BridgePlan {
-  if (launch.replayFile !== undefined) {
-    throw new BridgePlanError(`--replay ${launch.replayFile}: replaying a recorded session is not supported yet`);
-  }
+/** Where the demo bridge's files are, and the folder relative flag values are taken from. */
+export interface BridgeFiles {
+  bridgeEntry: string;
+  rendererDir: string;
+  /** The bridge's database folder. */
+  dataDir: string;
+  /** The folder `npm start` or the app was launched from; relative `--replay` and `--bridge-config` files resolve against it. */
+  workingDir: string;
+}
+
+/** Flags that only the demo bridge understands; a remote bridge is configured where it runs. */
+const DEMO_ONLY_FLAGS = [
+  ['seed', '--seed'],
+  ['replayFile', '--replay'],
+  ['bridgeConfigFile', '--bridge-config'],
+] as const satisfies ReadonlyArray<readonly [keyof LaunchArgs, string]>;
+
+export function planBridge(launch: LaunchArgs, config: DesktopConfig, files: BridgeFiles): BridgePlan {
   if (config.bridge.mode === 'remote') {
-    if (launch.seed !== undefined) {
-      throw new BridgePlanError('--seed only applies to the demo bridge, but the desktop config names a remote bridge');
+    for (const [key, flag] of DEMO_ONLY_FLAGS) {
+      if (launch[key] !== undefined) {
+        throw new BridgePlanError(`${flag} only applies to the demo bridge, but the desktop config names a remote bridge`);
+      }
     }
     return { kind: 'remote', origin: config.bridge.url, token: config.bridge.token };
   }
-  const seed = launch.seed === undefined ? [] : ['--seed', String(launch.seed)];
+  const flag = (name: string, value: string | undefined) => (value === undefined ? [] : [name, value]);
+  const file = (path: string | undefined) => (path === undefined ? undefined : resolve(files.workingDir, path));
   return {
     kind: 'spawn-demo',
     bridgeEntry: files.bridgeEntry,
-    args: [...DEMO_LISTEN, '--renderer', files.rendererDir, '--data-dir', files.dataDir, ...seed],
+    args: [
+      ...DEMO_LISTEN,
+      '--renderer',
+      files.rendererDir,
+      '--data-dir',
+      files.dataDir,
+      ...flag('--seed', launch.seed === undefined ? undefined : String(launch.seed)),
+      ...flag('--replay', file(launch.replayFile)),
+      ...flag('--config', file(launch.bridgeConfigFile)),
+      // The bridge serves the same layout to browsers that main places windows by (already absolute, see config.ts).
+      ...flag('--wall-layout', config.wall?.layoutFile ?? undefined),
+    ],
   };
 }
 

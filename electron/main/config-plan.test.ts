@@ -9,16 +9,28 @@ describe('parseDesktopConfig', () => {
     expect(parseDesktopConfig({ bridge: remote }).windows).toEqual([{ route: 'console' }]);
   });
 
-  it('accepts a remote bridge and a wall of indexed and rectangle windows', () => {
+  it('accepts a remote bridge and indexed and rectangle windows', () => {
     const config = parseDesktopConfig({
       bridge: remote,
       windows: [
-        { display: 0, route: 'wall', kiosk: true },
-        { display: { x: -1920, y: 0, width: 1920, height: 1080 }, route: 'cockpit' },
+        { display: 0, route: 'cockpit', kiosk: true },
+        { display: { x: -1920, y: 0, width: 1920, height: 1080 }, route: 'console' },
       ],
     });
     expect(config.bridge).toEqual({ mode: 'remote', url: 'https://bridge.ops.local:8443', token: 'op-123' });
     expect(config.windows[1]?.display).toEqual({ x: -1920, y: 0, width: 1920, height: 1080 });
+  });
+
+  it('opens no console on a wall machine unless windows asks for one', () => {
+    expect(parseDesktopConfig({ wall: { layoutFile: 'wall-2x3.json' } })).toEqual({
+      bridge: { mode: 'demo' },
+      wall: { layoutFile: 'wall-2x3.json' },
+      windows: [],
+    });
+    expect(parseDesktopConfig({ wall: {}, windows: [{ display: 6, route: 'console' }] })).toMatchObject({
+      wall: { layoutFile: null },
+      windows: [{ display: 6, route: 'console' }],
+    });
   });
 
   it('keeps only the origin of a remote URL given with a trailing slash', () => {
@@ -39,15 +51,19 @@ describe('parseDesktopConfig', () => {
     [{ bridge: { ...remote, url: 'https://u:p@a:1' } }, 'config.bridge.url: must not carry credentials'],
     [{ windows: [] }, 'config.windows: must list at least one window'],
     [{ windows: {} }, 'config.windows: expected an array, got an object'],
-    [{ windows: [{ route: 'console' }, { route: 'wal' }] }, 'config.windows[1].route: expected one of console, wall, cockpit, got "wal"'],
-    [{ windows: [{ display: 1.5, route: 'wall' }] }, 'config.windows[0].display: expected an integer, got 1.5'],
-    [{ windows: [{ display: 64, route: 'wall' }] }, 'config.windows[0].display: must be ≤ 63, got 64'],
-    [{ windows: [{ display: '0', route: 'wall' }] }, 'config.windows[0].display: expected a display index or a rectangle'],
-    [{ windows: [{ display: { x: 0, y: 0, width: 0, height: 9 }, route: 'wall' }] }, 'config.windows[0].display.width: must be ≥ 1, got 0'],
-    [{ windows: [{ display: { x: 0, y: 0, width: 9 }, route: 'wall' }] }, 'config.windows[0].display.height: is required'],
-    [{ windows: [{ display: { x: 0, y: 0, width: 9, height: 9 }, route: 'wall', kiosk: true }] }, 'config.windows[0].kiosk: needs a display index'],
-    [{ windows: [{ route: 'wall', kiosk: 'yes' }] }, 'config.windows[0].kiosk: expected true or false, got "yes"'],
-    [{ windows: [{ route: 'wall', fullscreen: true }] }, 'config.windows[0].fullscreen: unknown field'],
+    [{ windows: [{ route: 'console' }, { route: 'wal' }] }, 'config.windows[1].route: expected one of console, cockpit, got "wal"'],
+    [{ windows: [{ route: 'wall' }] }, 'config.windows[0].route: wall windows come from the wall layout'],
+    [{ wall: { layoutFile: '' } }, 'config.wall.layoutFile: must not be empty'],
+    [{ wall: { layout: 'x.json' } }, 'config.wall.layout: unknown field'],
+    [{ wall: true }, 'config.wall: expected an object, got true'],
+    [{ windows: [{ display: 1.5, route: 'cockpit' }] }, 'config.windows[0].display: expected an integer, got 1.5'],
+    [{ windows: [{ display: 64, route: 'cockpit' }] }, 'config.windows[0].display: must be ≤ 63, got 64'],
+    [{ windows: [{ display: '0', route: 'cockpit' }] }, 'config.windows[0].display: expected a display index or a rectangle'],
+    [{ windows: [{ display: { x: 0, y: 0, width: 0, height: 9 }, route: 'cockpit' }] }, 'config.windows[0].display.width: must be ≥ 1, got 0'],
+    [{ windows: [{ display: { x: 0, y: 0, width: 9 }, route: 'cockpit' }] }, 'config.windows[0].display.height: is required'],
+    [{ windows: [{ display: { x: 0, y: 0, width: 9, height: 9 }, route: 'cockpit', kiosk: true }] }, 'config.windows[0].kiosk: needs a display index'],
+    [{ windows: [{ route: 'cockpit', kiosk: 'yes' }] }, 'config.windows[0].kiosk: expected true or false, got "yes"'],
+    [{ windows: [{ route: 'cockpit', fullscreen: true }] }, 'config.windows[0].fullscreen: unknown field'],
     [{ windowz: [] }, 'config.windowz: unknown field'],
     [[], 'config: expected an object, got an array of 0'],
   ])('refuses %j naming the bad field', (value, message) => {

@@ -1,13 +1,18 @@
 /**
- * The desktop config: which bridge to use and which windows to open where.
- * Validation is pure; config.ts reads the file. Every error names the field,
- * e.g. `config.windows[1].route: expected one of console, wall, cockpit, got "wal"`.
+ * The desktop config: which bridge to use, whether this machine drives the
+ * video wall, and which other windows to open where. Validation is pure;
+ * config.ts reads the file. Every error names the field, e.g.
+ * `config.windows[1].route: expected one of console, cockpit, got "wal"`.
  *
- * Example (a 2×3 video wall driven by a remote bridge):
+ * Example (a 2×3 video wall driven by a remote bridge, plus a console on the
+ * operator's own display 6):
  * ```json
  * { "bridge": { "mode": "remote", "url": "https://bridge.ops.local:8443", "token": "…" },
- *   "windows": [ { "display": 0, "route": "wall", "kiosk": true }, … ] }
+ *   "wall": { "layoutFile": "wall-2x3.json" },
+ *   "windows": [ { "display": 6, "route": "console" } ] }
  * ```
+ * The wall's windows come from its layout file (one per screen; see
+ * backend-bridge/protocol/wall-layout.ts), not from `windows`.
  */
 import {
   type Checker,
@@ -26,8 +31,11 @@ import type { Rect } from '../preload/desktop-api';
 import { httpOrigin } from './http-origin';
 
 /** Hash routes of the renderer. */
-export const ROUTES = ['console', 'wall', 'cockpit'] as const;
-export type Route = (typeof ROUTES)[number];
+export type Route = 'console' | 'wall' | 'cockpit';
+
+/** Routes a `windows` entry may open; wall windows come from the wall layout instead. */
+export const WINDOW_ROUTES = ['console', 'cockpit'] as const satisfies readonly Route[];
+export type WindowRoute = (typeof WINDOW_ROUTES)[number];
 
 export type BridgeConfig =
   /** Start the bridge with the simulated city on this machine (loopback only). */
@@ -42,19 +50,34 @@ export interface WindowConfig {
    * output spans several panels. Default: the primary display.
    */
   display?: number | Rect;
-  route: Route;
+  route: WindowRoute;
   /** Kiosk mode: full screen with no way out through the window manager. Needs a display index. Default false. */
   kiosk?: boolean;
 }
 
+export interface WallConfig {
+  /**
+   * The wall layout file (JSON). A relative path is relative to the config
+   * file's folder once config.ts has read it. null: the built-in one-screen
+   * layout. In demo mode the bridge is given the same file so browsers see
+   * the same layout; a remote bridge must be started with the same file.
+   * @default null
+   */
+  layoutFile: string | null;
+}
+
 export interface DesktopConfig {
   bridge: BridgeConfig;
+  /** Open the video wall on this machine: one kiosk window per screen of the layout. @default null (no wall) */
+  wall: WallConfig | null;
+  /** Console and cockpit windows. @default one console, or none when `wall` is set */
   windows: WindowConfig[];
 }
 
 /** With no config at all: the offline demo, one console on the primary display. */
 export const DEFAULT_DESKTOP_CONFIG: DesktopConfig = {
   bridge: { mode: 'demo' },
+  wall: null,
   windows: [{ route: 'console' }],
 };
 
@@ -95,9 +118,16 @@ const display: Checker<number | Rect> = (value, path) => {
   );
 };
 
+const route: Checker<WindowRoute> = (value, path) => {
+  if (value === 'wall') {
+    throw new ValidationError(path, 'wall windows come from the wall layout: set "wall": { "layoutFile": "…" } (or "wall": {} for the built-in layout) instead');
+  }
+  return oneOf(WINDOW_ROUTES)(value, path);
+};
+
 const windowEntry = object({
   display: optional(display),
-  route: oneOf(ROUTES),
+  route,
   kiosk: optional(bool),
 });
 
@@ -116,18 +146,23 @@ const windowList: Checker<WindowConfig[]> = (value, path) => {
   return windows;
 };
 
-const desktopConfig = object({ bridge: optional(bridge), windows: optional(windowList) });
+const wallEntry = object({ layoutFile: optional(str({ minLength: 1, maxLength: 4096 })) });
+
+const desktopConfig = object({ bridge: optional(bridge), wall: optional(wallEntry), windows: optional(windowList) });
 
 /**
  * Checks a parsed config file. A field left out takes its value from
- * `DEFAULT_DESKTOP_CONFIG` (demo bridge, one console window). Throws a
- * `ValidationError` naming the offending field.
+ * `DEFAULT_DESKTOP_CONFIG` (demo bridge, no wall, one console window), except
+ * that a wall machine opens no console unless `windows` asks for one. Throws
+ * a `ValidationError` naming the offending field.
  */
 export function parseDesktopConfig(value: unknown): DesktopConfig {
   const config = desktopConfig(value, 'config');
+  const wall = config.wall ? { layoutFile: config.wall.layoutFile ?? null } : null;
   return {
     bridge: config.bridge ?? DEFAULT_DESKTOP_CONFIG.bridge,
-    windows: config.windows ?? DEFAULT_DESKTOP_CONFIG.windows,
+    wall,
+    windows: config.windows ?? (wall ? [] : DEFAULT_DESKTOP_CONFIG.windows),
   };
 }
 

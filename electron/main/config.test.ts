@@ -27,11 +27,25 @@ describe('loadDesktopConfig', () => {
   });
 
   it('reads and validates a config file', async () => {
-    const path = await fileWith('wall.json', JSON.stringify({ windows: [{ display: 1, route: 'wall' }] }));
+    const path = await fileWith('cockpit.json', JSON.stringify({ windows: [{ display: 1, route: 'cockpit' }] }));
     await expect(loadDesktopConfig(path)).resolves.toEqual({
       bridge: { mode: 'demo' },
-      windows: [{ display: 1, route: 'wall' }],
+      wall: null,
+      windows: [{ display: 1, route: 'cockpit' }],
     });
+  });
+
+  it("resolves a relative wall layout file against the config file's folder", async () => {
+    const path = await fileWith('wall.json', JSON.stringify({ wall: { layoutFile: 'layouts/wall-2x3.json' } }));
+    const config = await loadDesktopConfig(path);
+    expect(config.wall).toEqual({ layoutFile: join(dir, 'layouts', 'wall-2x3.json') });
+  });
+
+  it('keeps an absolute wall layout file and the built-in layout as they are', async () => {
+    const absolute = await fileWith('absolute.json', JSON.stringify({ wall: { layoutFile: '/etc/citybrain/wall.json' } }));
+    expect((await loadDesktopConfig(absolute)).wall).toEqual({ layoutFile: '/etc/citybrain/wall.json' });
+    const builtIn = await fileWith('built-in.json', JSON.stringify({ wall: {} }));
+    expect((await loadDesktopConfig(builtIn)).wall).toEqual({ layoutFile: null });
   });
 
   it('names the file when it cannot be read', async () => {
@@ -47,7 +61,7 @@ describe('loadDesktopConfig', () => {
   it('names the file and the field when a value is wrong', async () => {
     const path = await fileWith('bad.json', JSON.stringify({ windows: [{ route: 'lobby' }] }));
     await expect(loadDesktopConfig(path)).rejects.toThrow(
-      `the desktop config ${path} is wrong: config.windows[0].route: expected one of console, wall, cockpit, got "lobby"`,
+      `the desktop config ${path} is wrong: config.windows[0].route: expected one of console, cockpit, got "lobby"`,
     );
   });
 });

@@ -3,7 +3,7 @@
  * Without one the app runs the offline demo.
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ValidationError } from '../../backend-bridge/protocol/check';
 import { DEFAULT_DESKTOP_CONFIG, type DesktopConfig, parseDesktopConfig } from './config-plan';
 
@@ -13,8 +13,10 @@ export class DesktopConfigError extends Error {
 
 /**
  * Loads and validates the config at `path` (relative paths resolve against the
- * working directory); `undefined` gives the default config. Rejects with a
- * `DesktopConfigError` that names the file and, for a bad value, the field.
+ * working directory); `undefined` gives the default config. A relative wall
+ * layout file is resolved against the config file's folder, so a config and
+ * its layout can be copied together. Rejects with a `DesktopConfigError` that
+ * names the file and, for a bad value, the field.
  */
 export async function loadDesktopConfig(path: string | undefined): Promise<DesktopConfig> {
   if (path === undefined) return DEFAULT_DESKTOP_CONFIG;
@@ -31,10 +33,14 @@ export async function loadDesktopConfig(path: string | undefined): Promise<Deskt
   } catch (error) {
     throw new DesktopConfigError(`the desktop config ${file} is not valid JSON: ${(error as Error).message}`);
   }
+  let config: DesktopConfig;
   try {
-    return parseDesktopConfig(json);
+    config = parseDesktopConfig(json);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     throw new DesktopConfigError(`the desktop config ${file} is wrong: ${error.message}`);
   }
+  const layoutFile = config.wall?.layoutFile;
+  if (layoutFile) return { ...config, wall: { layoutFile: resolve(dirname(file), layoutFile) } };
+  return config;
 }

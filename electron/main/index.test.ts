@@ -14,6 +14,7 @@ const electron = vi.hoisted(() => {
     ready: Promise.resolve() as Promise<void>,
     bridge: undefined as (EventEmitter & { kill: ReturnType<typeof vi.fn> }) | undefined,
     windows: [] as Array<{ options: Record<string, unknown>; url: string }>,
+    screen: undefined as EventEmitter | undefined,
   };
   return { state };
 });
@@ -36,6 +37,7 @@ vi.mock('electron', async () => {
     show = vi.fn();
     setKiosk = vi.fn();
     setFullScreen = vi.fn();
+    isDestroyed = vi.fn(() => false);
     constructor(readonly options: Record<string, unknown>) {
       super();
     }
@@ -56,7 +58,10 @@ vi.mock('electron', async () => {
     dialog: { showErrorBox: vi.fn() },
     ipcMain: { handle: vi.fn() },
     powerSaveBlocker: { start: vi.fn(() => 1) },
-    screen: { getAllDisplays: vi.fn(() => [display]), getPrimaryDisplay: vi.fn(() => display) },
+    screen: (state.screen = Object.assign(new Emitter(), {
+      getAllDisplays: vi.fn(() => [display]),
+      getPrimaryDisplay: vi.fn(() => display),
+    })),
     session: {
       defaultSession: {
         setPermissionRequestHandler: vi.fn(),
@@ -136,7 +141,7 @@ describe('Electron main', () => {
       webPreferences: { sandbox: true, preload: '/opt/city-brain/resources/app.asar/dist/electron/preload.cjs' },
     });
     expect(mocked.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled();
-    expect(mocked.ipcMain.handle).toHaveBeenCalledTimes(3);
+    expect(mocked.ipcMain.handle).toHaveBeenCalledTimes(4);
     expect(mocked.powerSaveBlocker.start).toHaveBeenCalledWith('prevent-display-sleep');
   });
 
@@ -184,7 +189,7 @@ describe('Electron main', () => {
       await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(1));
       expect(mocked.dialog.showErrorBox).toHaveBeenCalledWith(
         'City Brain could not start',
-        expect.stringContaining('config.windows[0].route: expected one of console, wall, cockpit, got "wal"'),
+        expect.stringContaining('config.windows[0].route: expected one of console, cockpit, got "wal"'),
       );
       expect(mocked.utilityProcess.fork).not.toHaveBeenCalled();
     } finally {
@@ -201,6 +206,51 @@ describe('Electron main', () => {
       await launch(`--config=${file}`);
       await vi.waitFor(() => expect(state.windows).toHaveLength(1));
       expect(state.windows[0]!.url).toBe('https://bridge.ops.local:8443/#/console?token=t-1');
+      expect(mocked.utilityProcess.fork).not.toHaveBeenCalled();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('opens one kiosk wall window per layout screen and gives the demo bridge the same layout', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'citybrain-main-'));
+    try {
+      const layout = {
+        version: 1,
+        screens: [{ id: 'ops', name: 'Ops', display: { index: 0 }, grid: { columns: 1, rows: 1 }, panels: [{ kind: 'twin', column: 0, row: 0 }] }],
+      };
+      await writeFile(join(dir, 'layout.json'), JSON.stringify(layout));
+      const file = join(dir, 'wall.json');
+      await writeFile(file, JSON.stringify({ wall: { layoutFile: 'layout.json' } }));
+      await launch('--config', file);
+      await vi.waitFor(() => expect(state.bridge).toBeDefined());
+      const args = vi.mocked(mocked.utilityProcess.fork).mock.calls[0]![1] as string[];
+      expect(args.slice(-2)).toEqual(['--wall-layout', join(dir, 'layout.json')]);
+
+      state.bridge!.emit('message', READY);
+      await vi.waitFor(() => expect(state.windows).toHaveLength(1));
+      expect(state.windows[0]!.url).toBe('http://127.0.0.1:40123/#/wall?screen=ops&token=view-token');
+      expect(state.windows[0]!.options).toMatchObject({ frame: false, title: 'City Brain — Wall · Ops · display 0' });
+      expect(state.screen!.listenerCount('display-removed')).toBe(1);
+      app.emit('will-quit');
+      expect(state.screen!.listenerCount('display-removed')).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('shows a bad wall layout by file and field and starts nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'citybrain-main-'));
+    try {
+      await writeFile(join(dir, 'layout.json'), JSON.stringify({ version: 1, screens: [] }));
+      const file = join(dir, 'wall.json');
+      await writeFile(file, JSON.stringify({ wall: { layoutFile: 'layout.json' } }));
+      await launch('--config', file);
+      await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(1));
+      expect(mocked.dialog.showErrorBox).toHaveBeenCalledWith(
+        'City Brain could not start',
+        `the wall layout is wrong: ${join(dir, 'layout.json')}.screens: needs at least one screen`,
+      );
       expect(mocked.utilityProcess.fork).not.toHaveBeenCalled();
     } finally {
       await rm(dir, { recursive: true, force: true });

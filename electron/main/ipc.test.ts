@@ -30,6 +30,7 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => electron);
 
 const APP_ORIGIN = 'http://127.0.0.1:40123';
+const hooks = { onSoftRefreshDone: vi.fn() };
 
 function handlers(): Map<string, InvokeHandler> {
   const calls = electron.ipcMain.handle.mock.calls as Array<[string, InvokeHandler]>;
@@ -46,11 +47,17 @@ describe('registerDesktopIpc', () => {
   beforeEach(() => {
     electron.ipcMain.handle.mockReset();
     electron.window.setFullScreen.mockReset();
-    registerDesktopIpc(APP_ORIGIN);
+    hooks.onSoftRefreshDone.mockReset();
+    registerDesktopIpc(APP_ORIGIN, hooks);
   });
 
   it('registers exactly the allow-listed channels', () => {
-    expect([...handlers().keys()].sort()).toEqual(['citybrain:get-displays', 'citybrain:reload', 'citybrain:set-full-screen']);
+    expect([...handlers().keys()].sort()).toEqual([
+      'citybrain:get-displays',
+      'citybrain:reload',
+      'citybrain:set-full-screen',
+      'citybrain:soft-refresh-done',
+    ]);
   });
 
   it('lists the displays in reading order', () => {
@@ -87,5 +94,15 @@ describe('registerDesktopIpc', () => {
     expect(() => reload(foreign.event)).toThrow('citybrain:reload: refused a call from https://evil.example/');
     expect(() => reload(eventFrom(null).event)).toThrow('refused a call from a frame that is gone');
     expect(foreign.sender.reload).not.toHaveBeenCalled();
+  });
+
+  it('passes a soft refresh confirmation on with the calling page, and refuses arguments', () => {
+    const done = handlers().get('citybrain:soft-refresh-done')!;
+    const { event, sender } = eventFrom(`${APP_ORIGIN}/#/wall?screen=a1`);
+    done(event);
+    expect(hooks.onSoftRefreshDone).toHaveBeenCalledWith(sender);
+    expect(() => done(event, 'all')).toThrow('citybrain:soft-refresh-done: expected 0 argument(s), got 1');
+    expect(() => done(eventFrom('https://evil.example/').event)).toThrow('refused a call');
+    expect(hooks.onSoftRefreshDone).toHaveBeenCalledTimes(1);
   });
 });

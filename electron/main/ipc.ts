@@ -3,7 +3,7 @@
  * allow-listed channel, answers only frames served from the app's origin, and
  * validates its arguments: the renderer is a web page and is not trusted.
  */
-import { BrowserWindow, type IpcMainInvokeEvent, ipcMain, screen } from 'electron';
+import { BrowserWindow, type IpcMainInvokeEvent, type WebContents, ipcMain, screen } from 'electron';
 import { ValidationError, bool } from '../../backend-bridge/protocol/check';
 import { DesktopChannel, type DesktopChannelName, isDesktopChannel } from '../common/ipc-channels';
 import type { DisplayInfo } from '../preload/desktop-api';
@@ -12,7 +12,13 @@ import { isSameOrigin } from './security-plan';
 
 type Handler = (event: IpcMainInvokeEvent, args: unknown[]) => unknown;
 
-export function registerDesktopIpc(appOrigin: string): void {
+/** What main's services want to hear from pages. */
+export interface DesktopIpcHooks {
+  /** The page in `contents` finished the soft refresh main asked for. */
+  onSoftRefreshDone(contents: WebContents): void;
+}
+
+export function registerDesktopIpc(appOrigin: string, hooks: DesktopIpcHooks): void {
   const handle = (channel: DesktopChannelName, handler: Handler) => {
     if (!isDesktopChannel(channel)) throw new Error(`ipc: ${channel} is not on the allow-list`);
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
@@ -40,6 +46,11 @@ export function registerDesktopIpc(appOrigin: string): void {
   handle(DesktopChannel.reload, (event, args) => {
     expectArity(DesktopChannel.reload, args, 0);
     event.sender.reload();
+  });
+
+  handle(DesktopChannel.softRefreshDone, (event, args) => {
+    expectArity(DesktopChannel.softRefreshDone, args, 0);
+    hooks.onSoftRefreshDone(event.sender);
   });
 }
 

@@ -16,11 +16,12 @@ describe('parseLaunchArgs', () => {
     expect(parseLaunchArgs([])).toEqual({});
   });
 
-  it('reads --config, --seed and --replay in both spellings', () => {
-    expect(parseLaunchArgs(['--config', 'wall.json', '--seed=42', '--replay=day.jsonl'])).toEqual({
+  it('reads --config, --seed, --replay and --bridge-config in both spellings', () => {
+    expect(parseLaunchArgs(['--config', 'wall.json', '--seed=42', '--replay=day.jsonl', '--bridge-config', 'mqtt.json'])).toEqual({
       configFile: 'wall.json',
       seed: 42,
       replayFile: 'day.jsonl',
+      bridgeConfigFile: 'mqtt.json',
     });
   });
 

@@ -7,8 +7,10 @@
 export interface LaunchArgs {
   /** `--config FILE`: the desktop config; wins over the CITYBRAIN_CONFIG variable. */
   configFile?: string;
-  /** `--replay FILE`: a recorded session to play back instead of the simulator (reserved). */
+  /** `--replay FILE`: a recorded session the demo bridge plays back instead of running the simulator. */
   replayFile?: string;
+  /** `--bridge-config FILE`: the demo bridge's own config file (its `--config`), e.g. its data sources. */
+  bridgeConfigFile?: string;
   /** `--seed N`: seed of the generated demo city, an integer in [0, 2³¹ − 1]. */
   seed?: number;
 }
@@ -40,7 +42,7 @@ const ENGINE_SWITCHES: ReadonlySet<string> = new Set([
   '--lang',
 ]);
 
-const USAGE = 'flags: --config FILE, --seed N, --replay FILE (reserved)';
+const USAGE = 'flags: --config FILE, --seed N, --replay FILE, --bridge-config FILE';
 
 /**
  * The arguments meant for the app: what follows the executable, and also the
@@ -71,6 +73,9 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
         break;
       case '--replay':
         args.replayFile = value('a file');
+        break;
+      case '--bridge-config':
+        args.bridgeConfigFile = value('a file');
         break;
       case '--seed':
         args.seed = seedFrom(value('an integer'));

@@ -7,10 +7,9 @@
 import type { DisplayInfo, Rect } from '../preload/desktop-api';
 import type { BridgeAccess } from './bridge-plan';
 import type { Route, WindowConfig } from './config-plan';
+import type { WallPlacement } from './wall-window-plan';
 
 export interface WindowSpec {
-  /** Position of the entry in the config's `windows`, for messages. */
-  configIndex: number;
   route: Route;
   title: string;
   /** The renderer page with its hash route and session token. */
@@ -46,9 +45,26 @@ const LABEL_OF_ROUTE: Record<Route, string> = {
   cockpit: 'Cockpit',
 };
 
-export function rendererUrl(access: BridgeAccess, route: Route): string {
-  const token = access.tokens[ROLE_OF_ROUTE[route]];
-  return `${access.origin}/#/${route}?token=${encodeURIComponent(token)}`;
+/** The renderer page of `route`, with `query` before the session token, e.g. `…/#/wall?screen=a1&token=…`. */
+export function rendererUrl(access: BridgeAccess, route: Route, query: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ ...query, token: access.tokens[ROLE_OF_ROUTE[route]] });
+  return `${access.origin}/#/${route}?${params.toString()}`;
+}
+
+/** One frameless window per placed wall screen, loading that screen's page. */
+export function wallWindowSpecs(placements: readonly WallPlacement[], access: BridgeAccess): WindowSpec[] {
+  return placements.map((placement) => {
+    const where = placement.displayIndex === null ? 'bounds' : `display ${placement.displayIndex}`;
+    return {
+      route: 'wall',
+      title: `City Brain — ${LABEL_OF_ROUTE.wall} · ${placement.screenName} · ${where}`,
+      url: rendererUrl(access, 'wall', { screen: placement.screenId }),
+      bounds: { ...placement.bounds },
+      fullscreen: placement.kiosk,
+      kiosk: placement.kiosk,
+      frameless: true,
+    };
+  });
 }
 
 export function planWindows(
@@ -61,12 +77,7 @@ export function planWindows(
   const warnings: string[] = [];
 
   const specs = windows.map((window, configIndex): WindowSpec => {
-    const common = {
-      configIndex,
-      route: window.route,
-      url: rendererUrl(access, window.route),
-      frameless: window.route === 'wall',
-    };
+    const common = { route: window.route, url: rendererUrl(access, window.route), frameless: false };
     const label = `City Brain — ${LABEL_OF_ROUTE[window.route]}`;
 
     if (typeof window.display === 'object') {
@@ -81,13 +92,12 @@ export function planWindows(
       else warnings.push(missingDisplayWarning(configIndex, window.display, displays.length));
     }
     const kiosk = window.kiosk ?? false;
-    const fullscreen = kiosk || window.route === 'wall';
     return {
       ...common,
       title: window.display === undefined ? label : `${label} · display ${display.index}`,
-      // A windowed console keeps clear of task bars; a full-screen one covers the panel.
-      bounds: { ...(fullscreen ? display.bounds : display.workArea) },
-      fullscreen,
+      // A windowed console keeps clear of task bars; a kiosk one covers the panel.
+      bounds: { ...(kiosk ? display.bounds : display.workArea) },
+      fullscreen: kiosk,
       kiosk,
     };
   });

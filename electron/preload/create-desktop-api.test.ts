@@ -1,40 +1,23 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DesktopChannel } from '../common/ipc-channels';
-import { createDesktopApi, invokeAllowed, type Invoke } from './create-desktop-api';
+import { createDesktopApi } from './create-desktop-api';
+import type { Invoke } from './invoke-allowed';
 
 const argv = ['/opt/City Brain/city-brain', '--type=renderer', '--citybrain-app-version=1.2.3'];
 
 function apiWith(invoke: Invoke) {
-  return createDesktopApi({ invoke, argv, platform: 'linux' });
+  return createDesktopApi({ invoke, listen: vi.fn(), argv, platform: 'linux' });
 }
 
-describe('invokeAllowed', () => {
-  it('refuses a channel that is not on the allow-list without invoking anything', async () => {
-    const invoke = vi.fn<Invoke>();
-    await expect(invokeAllowed(invoke, 'citybrain:delete-everything')).rejects.toThrow(
-      'refused IPC channel "citybrain:delete-everything"',
-    );
-    await expect(invokeAllowed(invoke, 'other-app:get-displays')).rejects.toThrow('not on the allow-list');
-    expect(invoke).not.toHaveBeenCalled();
-  });
-
-  it('passes an allowed channel and its arguments through', async () => {
-    const invoke = vi.fn<Invoke>().mockResolvedValue('done');
-    await expect(invokeAllowed(invoke, DesktopChannel.setFullScreen, true)).resolves.toBe('done');
-    expect(invoke).toHaveBeenCalledWith('citybrain:set-full-screen', true);
-  });
-});
-
 describe('createDesktopApi', () => {
-  it('exposes exactly the five members of the contract', () => {
+  it('exposes exactly the six members of the contract', () => {
     const api = apiWith(vi.fn<Invoke>());
-    expect(Object.keys(api).sort()).toEqual(['appVersion', 'getDisplays', 'platform', 'reload', 'setFullScreen']);
+    expect(Object.keys(api).sort()).toEqual(['appVersion', 'getDisplays', 'onSoftRefresh', 'platform', 'reload', 'setFullScreen']);
     expect(api.appVersion).toBe('1.2.3');
     expect(api.platform).toBe('linux');
   });
 
   it('fails loudly when main did not pass the app version switch', () => {
-    expect(() => createDesktopApi({ invoke: vi.fn<Invoke>(), argv: ['/bin/app'], platform: 'linux' })).toThrow(
+    expect(() => createDesktopApi({ invoke: vi.fn<Invoke>(), listen: vi.fn(), argv: ['/bin/app'], platform: 'linux' })).toThrow(
       '--citybrain-app-version=',
     );
   });

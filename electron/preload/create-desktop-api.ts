@@ -2,30 +2,22 @@
  * Builds the object the preload exposes. Kept apart from Electron so the
  * exact shape of what the renderer receives is tested without a browser.
  */
-import { DesktopChannel, isDesktopChannel } from '../common/ipc-channels';
+import { DesktopChannel } from '../common/ipc-channels';
 import { appVersionFromArgv } from '../common/renderer-switches';
 import type { CityBrainDesktopApi, DisplayInfo } from './desktop-api';
-
-/** `ipcRenderer.invoke`, or a stand-in for it. */
-export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
-
-/** Invokes `channel` only if it is on the allow-list; refuses anything else before it reaches IPC. */
-export function invokeAllowed(invoke: Invoke, channel: string, ...args: unknown[]): Promise<unknown> {
-  if (!isDesktopChannel(channel)) {
-    return Promise.reject(new Error(`preload: refused IPC channel ${JSON.stringify(channel)}: not on the allow-list`));
-  }
-  return invoke(channel, ...args);
-}
+import { type Invoke, invokeAllowed } from './invoke-allowed';
+import { type Listen, createOnSoftRefresh } from './soft-refresh-listeners';
 
 export interface DesktopApiSources {
   invoke: Invoke;
+  listen: Listen;
   /** The renderer process's argv, which carries the switches main added. */
   argv: readonly string[];
   /** `process.platform` of the renderer process. */
   platform: string;
 }
 
-export function createDesktopApi({ invoke, argv, platform }: DesktopApiSources): CityBrainDesktopApi {
+export function createDesktopApi({ invoke, listen, argv, platform }: DesktopApiSources): CityBrainDesktopApi {
   return {
     appVersion: appVersionFromArgv(argv),
     platform,
@@ -41,5 +33,6 @@ export function createDesktopApi({ invoke, argv, platform }: DesktopApiSources):
         console.error('cityBrainDesktop.reload failed:', error);
       });
     },
+    onSoftRefresh: createOnSoftRefresh(listen, invoke),
   };
 }

@@ -50,4 +50,18 @@ export interface CityBrainDesktopApi {
   setFullScreen(on: boolean): Promise<void>;
   /** Reloads the calling window, e.g. after the operator changed the language. */
   reload(): void;
+  /**
+   * Subscribes to the wall's scheduled soft refresh (the layout's
+   * `softRefresh.at`, nightly by default). When it is due, main calls every
+   * listener; the page rebuilds its views and stores behind the frame on show
+   * (new Cesium viewer and charts mounted, then swapped in), so the screen
+   * never goes black. Once every listener's promise has resolved main counts
+   * the refresh as done. If no listener is subscribed, one throws or rejects,
+   * or they take longer than main's timeout (30 s), main reloads the window
+   * instead. Returns a function that unsubscribes the listener.
+   */
+  onSoftRefresh(listener: SoftRefreshListener): () => void;
 }
+
+/** Called for a soft refresh; resolve once the remounted views show. */
+export type SoftRefreshListener = () => void | Promise<void>;

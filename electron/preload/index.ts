@@ -12,6 +12,8 @@ contextBridge.exposeInMainWorld(
   DESKTOP_API_KEY,
   createDesktopApi({
     invoke: (channel, ...args) => ipcRenderer.invoke(channel, ...args),
+    // The IPC event is dropped here: it holds `sender`, which would hand the page ipcRenderer itself.
+    listen: (channel, handler) => ipcRenderer.on(channel, () => handler()),
     argv: process.argv,
     platform: process.platform,
   }),

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WindowSpec } from '../window-plan';
 import { openAppWindow } from './app-window';
 
-const electron = vi.hoisted(() => ({ created: [] as FakeWindow[] }));
+/** `showRaisesShow`: whether show() raises 'show' at once; a window manager may map the window later. */
+const electron = vi.hoisted(() => ({ created: [] as FakeWindow[], showRaisesShow: true }));
 
 interface FakeWindow {
   options: Record<string, unknown>;
@@ -25,6 +26,12 @@ vi.mock('electron', async () => {
         (this as unknown as Record<string, unknown>)[method] = (arg?: unknown) =>
           this.calls.push(arg === undefined ? method : `${method}(${JSON.stringify(arg)})`);
       }
+      // Like Electron, showing the window raises 'show'.
+      const record = (this as unknown as Record<string, (arg?: unknown) => void>).show!;
+      (this as unknown as Record<string, unknown>).show = () => {
+        record();
+        if (electron.showRaisesShow) this.emit('show');
+      };
       electron.created.push(this as unknown as FakeWindow);
     }
   }
@@ -33,10 +40,9 @@ vi.mock('electron', async () => {
 
 const options = { preloadFile: '/app/dist/electron/preload.cjs', appVersion: '0.1.0', appOrigin: 'http://127.0.0.1:40123' };
 const wallSpec: WindowSpec = {
-  configIndex: 3,
   route: 'wall',
-  title: 'City Brain — Wall · display 3',
-  url: 'http://127.0.0.1:40123/#/wall?token=v',
+  title: 'City Brain — Wall · A2 · display 3',
+  url: 'http://127.0.0.1:40123/#/wall?screen=a2&token=v',
   bounds: { x: 0, y: 1080, width: 1920, height: 1080 },
   fullscreen: true,
   kiosk: false,
@@ -50,6 +56,7 @@ function open(spec: WindowSpec): FakeWindow {
 }
 
 beforeEach(() => {
+  electron.showRaisesShow = true;
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
@@ -63,16 +70,25 @@ describe('openAppWindow', () => {
       height: 1080,
       frame: false,
       show: false,
-      title: 'City Brain — Wall · display 3',
+      title: 'City Brain — Wall · A2 · display 3',
       webPreferences: { sandbox: true, contextIsolation: true, preload: '/app/dist/electron/preload.cjs' },
     });
     expect(window.webContents.setWindowOpenHandler).toHaveBeenCalled();
     expect(window.webContents.listenerCount('will-navigate')).toBe(1);
     expect(window.webContents.listenerCount('render-process-gone')).toBe(1);
+    expect(window.webContents.listenerCount('unresponsive')).toBe(1);
   });
 
-  it('places the window on its display before it goes full screen', () => {
+  it('places the window on its display and shows it there before it goes full screen', () => {
     expect(open(wallSpec).calls).toEqual([`setBounds(${JSON.stringify(wallSpec.bounds)})`, 'show', 'setFullScreen(true)']);
+  });
+
+  it('waits for the window to be shown on its display before going kiosk', () => {
+    electron.showRaisesShow = false;
+    const window = open({ ...wallSpec, kiosk: true });
+    expect(window.calls).not.toContain('setKiosk(true)');
+    window.emit('show');
+    expect(window.calls.slice(-1)).toEqual(['setKiosk(true)']);
   });
 
   it('uses kiosk mode instead of plain full screen when asked', () => {
@@ -86,7 +102,7 @@ describe('openAppWindow', () => {
 
   it('loads the spec URL and keeps its own title', () => {
     const window = open(wallSpec);
-    expect(window.loadURL).toHaveBeenCalledWith('http://127.0.0.1:40123/#/wall?token=v');
+    expect(window.loadURL).toHaveBeenCalledWith('http://127.0.0.1:40123/#/wall?screen=a2&token=v');
     const titleChange = { preventDefault: vi.fn() };
     window.emit('page-title-updated', titleChange, 'City Brain');
     expect(titleChange.preventDefault).toHaveBeenCalled();

@@ -30,16 +30,20 @@ export function openAppWindow(spec: WindowSpec, options: AppWindowOptions): Brow
     webPreferences: windowWebPreferences(options.preloadFile, options.appVersion),
   });
   hardenWebContents(window.webContents, options.appOrigin);
-  keepRendererAlive(window.webContents);
+  keepRendererAlive(window.webContents, spec.url);
   // The title says which display this is; the page's own title would make every wall window look alike.
   window.on('page-title-updated', (event) => event.preventDefault());
 
-  // Window managers cascade or clamp new windows. Full screen happens on the
-  // display that holds the window, so it must be on its display first.
+  // Window managers cascade or clamp new windows, and full screen happens on
+  // the display that holds the window: it is created at its bounds, put there
+  // again, and goes full screen only once it is shown there. Done the other
+  // way round, a wall window fills the primary display at the primary's size.
   window.setBounds(spec.bounds);
+  window.once('show', () => {
+    if (spec.kiosk) window.setKiosk(true);
+    else if (spec.fullscreen) window.setFullScreen(true);
+  });
   window.show();
-  if (spec.kiosk) window.setKiosk(true);
-  else if (spec.fullscreen) window.setFullScreen(true);
 
   window.loadURL(spec.url).catch((error: unknown) => {
     // keepRendererAlive retries through did-fail-load; this only keeps the rejection handled.

@@ -12,10 +12,18 @@ describe('planRecovery', () => {
     expect(planRecovery('crashed', [], 1_000)).toEqual({ action: 'reload', delayMs: 2_000, reloadsAtMs: [1_000] });
   });
 
-  it('gives up after five reloads within ten minutes', () => {
+  it('reloads a hung renderer like a crashed one, counting it against the same limit', () => {
+    expect(planRecovery('hung', [500], 1_000)).toEqual({ action: 'reload', delayMs: 2_000, reloadsAtMs: [500, 1_000] });
+  });
+
+  it('falls back after five reloads within ten minutes, retrying the app every minute', () => {
     const reloads = [1, 2, 3, 4, 5].map((minute) => minute * MINUTE_MS);
-    const decision = planRecovery('oom', reloads, 6 * MINUTE_MS);
-    expect(decision).toEqual({ action: 'give-up', reason: 'the page died (oom) 6 times within 10 min; not reloading again' });
+    expect(planRecovery('oom', reloads, 6 * MINUTE_MS)).toEqual({
+      action: 'fallback',
+      reason: 'the page failed (oom) 6 times within 10 min',
+      retryDelayMs: 60_000,
+    });
+    expect(planRecovery('hung', reloads, 6 * MINUTE_MS)).toMatchObject({ action: 'fallback', reason: expect.stringContaining('(hung)') });
   });
 
   it('forgets reloads older than the window', () => {
