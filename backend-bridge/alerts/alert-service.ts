@@ -80,6 +80,11 @@ export class AlertService {
     return this.open.size;
   }
 
+  /** The open alerts, as stored; read only. */
+  openAlerts(): readonly Alert[] {
+    return [...this.open.values()];
+  }
+
   /**
    * Raises a new alert (and the risk point it completes, if any) in one
    * transaction, with the audit entry when one is given. Returns the stored alert.

@@ -59,7 +59,8 @@ const alertRow = object({
   kind: str({ maxLength: 64 }),
   severity: oneOf(CAP_SEVERITIES),
   status: str({ maxLength: 32 }),
-  headline: str({ maxLength: 160 }),
+  /** The alert's headline in both UI languages. */
+  headline: object({ zh: str({ maxLength: 160 }), en: str({ maxLength: 160 }) }),
   /** City-clock time it was raised, ms since the epoch. */
   simTimeMs: epochMs,
   /** Distance from the entity, metres; absent where membership is by id (district, device). */
@@ -134,7 +135,12 @@ const intersectionFigures = object({
       remainingS: num({ min: 0 }),
     }),
   ),
-  /** Mean control delay per vehicle through the intersection over the last minutes, seconds. */
+  /**
+   * Mean control delay per vehicle through the intersection over the last
+   * minutes, seconds: measured by the source where it can (signalized nodes);
+   * elsewhere the flow-weighted time lost on the incoming links beyond their
+   * free-flow travel time.
+   */
   delayPerVehS: num({ min: 0 }),
   /** Open alerts within 300 m, nearest first. */
   nearbyAlerts: arrayOf(alertRow, { maxLength: 50 }),
@@ -164,7 +170,20 @@ const deviceFigures = object({
   lastSeenAtMs: optional(epochMs),
   /** Its latest measurement, e.g. a detector's speed on its link; absent for devices that measure nothing. */
   reading: optional(object({ quantity: str({ maxLength: 32 }), value: num(), unit: str({ maxLength: 16 }), simTimeMs: epochMs })),
-  /** Alerts raised by or at this device, open first, newest first. */
+  /**
+   * Traffic on the link the device measures (loop detectors), as the latest
+   * traffic figures give it; absent for devices on no link and while the device is offline.
+   */
+  linkTraffic: optional(
+    object({
+      linkId: entityId,
+      speedKmh,
+      flowVehPerH: num({ min: 0 }),
+      /** Share of time a vehicle stands over the detector, percent. */
+      occupancyPct: num({ min: 0, max: 100 }),
+    }),
+  ),
+  /** Open alerts raised by or at this device, newest first; closed ones are in the alert queue. */
   alerts: arrayOf(alertRow, { maxLength: 50 }),
 });
 
