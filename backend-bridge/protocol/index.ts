@@ -17,3 +17,5 @@ export * from './signal-messages';
 export * from './wall-messages';
 export * from './source-messages';
 export * from './wall-layout';
+export * from './signal-rules';
+export * from './signal-timing';

@@ -9,7 +9,7 @@
  */
 import { arrayOf, literal, num, object, oneOf, optional, str } from './check';
 import { ROLES } from './roles';
-import { SIGNAL_INTERVALS, SIGNAL_MODES, checkSignalPlan } from './signals';
+import { SIGNAL_INTERVALS, SIGNAL_MODES, TURNS, checkSignalPlan } from './signals';
 
 const requestId = str({ minLength: 1, maxLength: 64 });
 const nodeId = str({ minLength: 1, maxLength: 64, pattern: /^[A-Za-z0-9_.:-]+$/ });
@@ -105,12 +105,27 @@ const planVersion = object({
 });
 export type PlanVersion = ReturnType<typeof planVersion>;
 
+const linkId = str({ minLength: 1, maxLength: 64 });
+const movement = object({
+  /** `${inLinkId}>${outLinkId}`. */
+  id: str({ minLength: 3, maxLength: 129 }),
+  inLinkId: linkId,
+  outLinkId: linkId,
+  turn: oneOf(TURNS),
+});
+
 const signalHistoryChecker = object({
   type: literal('signal-history'),
   requestId: optional(requestId),
   nodeId,
-  /** Oldest first; the last is the newest (possibly still pending). */
+  /** Oldest first; the last is the newest (possibly still pending). At most the latest 1000. */
   versions: arrayOf(planVersion, { maxLength: 1000 }),
+  /**
+   * Every movement through the node: what `checkPlanRules` (signal-rules.ts)
+   * needs, with the approach bearings from the city meta, to check an edited
+   * plan as the bridge will. Always sent by this bridge.
+   */
+  movements: optional(arrayOf(movement, { maxLength: 64 })),
 });
 export type SignalHistoryMessage = ReturnType<typeof signalHistoryChecker>;
 

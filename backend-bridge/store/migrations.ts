@@ -56,6 +56,29 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'signal plan history and signal modes',
+    sql: `
+      -- One row per version of a node's plan; plan is the SignalPlan as JSON.
+      CREATE TABLE signal_plan_versions (
+        node_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        plan TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        actor_role TEXT NOT NULL,
+        actor_label TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        accepted_at_ms INTEGER NOT NULL,
+        effective_sim_time_ms INTEGER NOT NULL,
+        PRIMARY KEY (node_id, version)
+      ) STRICT;
+      CREATE INDEX signal_plan_versions_by_effective_time ON signal_plan_versions (effective_sim_time_ms);
+
+      -- Nodes under adaptive control; a node not listed runs its plan as written.
+      CREATE TABLE signal_modes (node_id TEXT PRIMARY KEY, mode TEXT NOT NULL) STRICT;
+    `,
+  },
 ];
 
 /** The schema version a database is at; 0 for a new, empty one. */

@@ -259,14 +259,16 @@ export class CellTransmissionModel {
     for (let l = 0; l < out.length; l++) if (out[l]! > send[l]!) out[l] = send[l]!;
   }
 
-  /** Applies the flows at the ends of each link and adds distance and exits to the accumulators. */
+  /** Applies the flows at the ends of each link and adds distance, entries and exits to the accumulators. */
   private applyEnds(acc: LinkAccumulators): void {
     const { cellStart, cellLengthM } = this.net.links;
     const n = this.vehicles;
-    const { vehMetres, exitVeh } = acc;
+    const { vehMetres, exitVeh, entryVeh } = acc;
     for (let l = 0; l < cellStart.length - 1; l++) {
       const leaving = this.linkOutVeh[l]!;
-      n[cellStart[l]!]! += this.linkInVeh[l]!;
+      const entering = this.linkInVeh[l]!;
+      n[cellStart[l]!]! += entering;
+      entryVeh[l]! += entering;
       n[cellStart[l + 1]! - 1]! -= leaving;
       vehMetres[l]! += cellLengthM[l]! * (this.movedVeh[l]! + leaving);
       exitVeh[l]! += leaving;

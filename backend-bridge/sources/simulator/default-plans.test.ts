@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoCity } from '../../city/demo-city';
-import { checkSignalPlan } from '../../protocol/signals';
+import { approachBearingsDeg, checkPlanRules } from '../../protocol/signal-rules';
+import { TURNS, checkSignalPlan } from '../../protocol/signals';
 import { PROGRESSION_SPEED_KMH } from './coordination';
 import { SIGNAL_TIMING, defaultSignalPlans, designPhases } from './default-plans';
 import { peakSourceRatesVehPerS } from './demand';
@@ -23,6 +24,17 @@ describe('default signal plans of the demo city', () => {
       const served = plan.phases.flatMap((p) => p.movementIds).sort();
       const movements = net.movements.ids.slice(net.movements.nodeStart[node], net.movements.nodeStart[node + 1]).sort();
       expect(served).toEqual(movements);
+    }
+  });
+
+  it('pass every timing and safety rule the bridge checks before it applies a plan, conflicts included', () => {
+    const { movements, links } = net;
+    for (const [node, plan] of plans) {
+      const nodeMovements = [];
+      for (let m = movements.nodeStart[node]!; m < movements.nodeStart[node + 1]!; m++) {
+        nodeMovements.push({ id: movements.ids[m]!, inLinkId: links.ids[movements.fromLink[m]!]!, outLinkId: links.ids[movements.toLink[m]!]!, turn: TURNS[movements.turn[m]!]! });
+      }
+      expect(checkPlanRules(plan, nodeMovements, approachBearingsDeg(city.meta, plan.nodeId))).toEqual([]);
     }
   });
 

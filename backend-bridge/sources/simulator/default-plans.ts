@@ -29,7 +29,7 @@ import { TURNS } from '../../protocol/signals';
 import { progressionOffsetsS, systemCycleS } from './coordination';
 import { movementFlowsVehPerS } from './expected-flows';
 import type { SimNetwork } from './network';
-import { splitGreensS, websterCycleS, wholeSeconds } from './webster';
+import { splitGreensS, websterCycleS, wholeSeconds } from '../../protocol/signal-timing';
 
 /** Interval lengths and limits every default plan uses, seconds unless named otherwise. */
 export const SIGNAL_TIMING = {

@@ -7,18 +7,18 @@
  * standing queue pulls its speed down in proportion to the time spent in it.
  */
 import { congestionLevel } from '../../protocol/traffic';
+import { type AreaMetrics, EMPTY_VEH_S, type EmptyAreaSpeeds, areaFigures, emptyAreaSpeedsKmh } from '../area-figures';
 import type { SimNetwork } from './network';
 
-/** Below this many vehicle-seconds a link counts as empty and shows its free speed. */
-const EMPTY_VEH_S = 1e-6;
-/** Ceiling of the travel time index, as the wire protocol bounds it. */
-const MAX_TRAVEL_TIME_INDEX = 100;
+export type { AreaFigures, AreaMetrics } from '../area-figures';
 
 /** Sums per link since the window opened; the CTM step adds to them. */
 export class LinkAccumulators {
   readonly vehSeconds: Float64Array;
   readonly vehMetres: Float64Array;
   readonly exitVeh: Float64Array;
+  /** Vehicles entering the link at its upstream end: its arrivals. */
+  readonly entryVeh: Float64Array;
   /** Sim time the sums cover, seconds. */
   durationS = 0;
 
@@ -26,14 +26,35 @@ export class LinkAccumulators {
     this.vehSeconds = new Float64Array(linkCount);
     this.vehMetres = new Float64Array(linkCount);
     this.exitVeh = new Float64Array(linkCount);
+    this.entryVeh = new Float64Array(linkCount);
+  }
+
+  /** Adds every sum into `target`. */
+  addInto(target: LinkAccumulators): void {
+    for (let l = 0; l < this.vehSeconds.length; l++) {
+      target.vehSeconds[l]! += this.vehSeconds[l]!;
+      target.vehMetres[l]! += this.vehMetres[l]!;
+      target.exitVeh[l]! += this.exitVeh[l]!;
+      target.entryVeh[l]! += this.entryVeh[l]!;
+    }
+    target.durationS += this.durationS;
   }
 
   reset(): void {
     this.vehSeconds.fill(0);
     this.vehMetres.fill(0);
     this.exitVeh.fill(0);
+    this.entryVeh.fill(0);
     this.durationS = 0;
   }
+}
+
+/** One link's sums since the metrics were built. */
+export interface LinkSums {
+  vehSeconds: number;
+  vehMetres: number;
+  exitVeh: number;
+  entryVeh: number;
 }
 
 /** Per-link figures, each array indexed like `meta.links`. */
@@ -52,35 +73,23 @@ export interface LinkMetrics {
   level: Uint8Array;
 }
 
-export interface AreaFigures {
-  /** Distance-weighted mean speed, km/h. */
-  avgSpeedKmh: number;
-  /** Vehicle-hours spent / vehicle-hours the same trips take at free speed (1 = free flow). */
-  travelTimeIndex: number;
-  /** Vehicles on the area's links at the end of the window. */
-  vehicles: number;
-}
-
-export interface AreaMetrics {
-  city: AreaFigures;
-  /** One entry per district, in the order of `meta.districts`. */
-  districts: (AreaFigures & { districtId: string })[];
-}
-
 /**
  * Turns the accumulators into figures when a window closes, and keeps the
  * figures of the last closed window for whoever asks.
  */
 export class TrafficMetrics {
   readonly acc: LinkAccumulators;
+  /** Sums of every closed window: with `acc`, the totals since the metrics were built. */
+  private readonly closedSums: LinkAccumulators;
   private readonly links: LinkMetrics;
   private area: AreaMetrics;
   /** Length-weighted free-flow speed of each district's links and of the city, km/h: what an empty area shows. */
-  private readonly freeSpeedKmh: { city: number; districts: number[] };
+  private readonly freeSpeedKmh: EmptyAreaSpeeds;
 
   constructor(private readonly net: SimNetwork) {
     const count = net.links.count;
     this.acc = new LinkAccumulators(count);
+    this.closedSums = new LinkAccumulators(count);
     this.links = {
       windowS: 0,
       speedKmh: new Float32Array(count),
@@ -89,18 +98,7 @@ export class TrafficMetrics {
       vehicles: new Float32Array(count),
       level: new Uint8Array(count),
     };
-    const lengthM = new Float64Array(net.districtIds.length + 1);
-    const freeTimeS = new Float64Array(net.districtIds.length + 1);
-    const city = net.districtIds.length;
-    for (let l = 0; l < count; l++) {
-      const freeS = net.links.lengthM[l]! / net.links.freeSpeedMps[l]!;
-      for (const area of [net.links.district[l]!, city]) {
-        lengthM[area]! += net.links.lengthM[l]!;
-        freeTimeS[area]! += freeS;
-      }
-    }
-    const speed = (area: number) => (freeTimeS[area]! > 0 ? (3.6 * lengthM[area]!) / freeTimeS[area]! : 0);
-    this.freeSpeedKmh = { city: speed(city), districts: net.districtIds.map((_, d) => speed(d)) };
+    this.freeSpeedKmh = emptyAreaSpeedsKmh(net.links, net.districtIds.length);
     this.area = this.computeArea(new Float64Array(count));
     this.computeLinks(new Float64Array(net.cellCount));
   }
@@ -114,7 +112,21 @@ export class TrafficMetrics {
     if (this.acc.durationS === 0) return;
     const onLink = this.computeLinks(cellVehicles);
     this.area = this.computeArea(onLink);
+    this.acc.addInto(this.closedSums);
     this.acc.reset();
+  }
+
+  /**
+   * A link's sums since the metrics were built, open window included, so
+   * rolling windows of any length are a subtraction (see LinkWindow).
+   */
+  runningSums(link: number, result: LinkSums): LinkSums {
+    const { acc, closedSums } = this;
+    result.vehSeconds = closedSums.vehSeconds[link]! + acc.vehSeconds[link]!;
+    result.vehMetres = closedSums.vehMetres[link]! + acc.vehMetres[link]!;
+    result.exitVeh = closedSums.exitVeh[link]! + acc.exitVeh[link]!;
+    result.entryVeh = closedSums.entryVeh[link]! + acc.entryVeh[link]!;
+    return result;
   }
 
   /** Figures of the last closed window. The arrays are reused by the next window: copy what you keep. */
@@ -150,34 +162,7 @@ export class TrafficMetrics {
   }
 
   private computeArea(onLink: Float64Array): AreaMetrics {
-    const { links, districtIds } = this.net;
     const { vehSeconds, vehMetres } = this.acc;
-    const city = districtIds.length; // area index of the whole city, after the districts
-    const metres = new Float64Array(city + 1);
-    const seconds = new Float64Array(city + 1);
-    const freeSeconds = new Float64Array(city + 1);
-    const vehicles = new Float64Array(city + 1);
-    for (let l = 0; l < links.count; l++) {
-      const freeS = vehMetres[l]! / links.freeSpeedMps[l]!;
-      for (const area of [links.district[l]!, city]) {
-        metres[area]! += vehMetres[l]!;
-        seconds[area]! += vehSeconds[l]!;
-        freeSeconds[area]! += freeS;
-        vehicles[area]! += onLink[l]!;
-      }
-    }
-    const figures = (area: number, emptySpeedKmh: number): AreaFigures => {
-      if (seconds[area]! <= EMPTY_VEH_S) return { avgSpeedKmh: emptySpeedKmh, travelTimeIndex: 1, vehicles: vehicles[area]! };
-      const index = freeSeconds[area]! > 0 ? seconds[area]! / freeSeconds[area]! : MAX_TRAVEL_TIME_INDEX;
-      return {
-        avgSpeedKmh: (3.6 * metres[area]!) / seconds[area]!,
-        travelTimeIndex: Math.min(MAX_TRAVEL_TIME_INDEX, index),
-        vehicles: vehicles[area]!,
-      };
-    };
-    return {
-      city: figures(city, this.freeSpeedKmh.city),
-      districts: districtIds.map((districtId, d) => ({ districtId, ...figures(d, this.freeSpeedKmh.districts[d]!) })),
-    };
+    return areaFigures(this.net.links, this.net.districtIds, { vehSeconds, vehMetres, vehicles: onLink }, this.freeSpeedKmh);
   }
 }

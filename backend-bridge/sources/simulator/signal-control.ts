@@ -72,6 +72,20 @@ export class SignalControl {
     return this.stateOf(control, simTimeS, { phaseIndex: 0, interval: 'green', remainingS: 0 });
   }
 
+  /** The plan the node runs now. */
+  runningPlan(node: number, simTimeS: number): SignalPlan {
+    const control = this.require(node);
+    this.switchIfDue(control, simTimeS);
+    return control.active.plan;
+  }
+
+  /** The plan waiting for the running plan's cycle boundary, and that boundary (sim seconds); undefined when none waits. */
+  pendingPlan(node: number, simTimeS: number): { plan: SignalPlan; switchAtS: number } | undefined {
+    const control = this.require(node);
+    this.switchIfDue(control, simTimeS);
+    return control.pending && { plan: control.pending.plan, switchAtS: control.switchAtS };
+  }
+
   /** The node's newest plan: the one waiting for the cycle boundary if there is one, else the running one. */
   plan(node: number): SignalPlan {
     const control = this.require(node);
@@ -81,8 +95,8 @@ export class SignalControl {
   /**
    * Queues a replacement plan for the node, taking over at the next cycle
    * boundary after `simTimeS`. The plan must be structurally valid, name
-   * this node, use only this node's movements, and carry the next version
-   * after the newest plan. Throws a ValidationError naming what is wrong.
+   * this node, use only this node's movements, and carry a later version
+   * than the newest plan. Throws a ValidationError naming what is wrong.
    */
   setPlan(node: number, value: unknown, simTimeS: number): SignalPlan {
     const control = this.require(node);
@@ -91,9 +105,10 @@ export class SignalControl {
     if (plan.nodeId !== nodeId) {
       throw new ValidationError('plan.nodeId', `expected ${JSON.stringify(nodeId)}, got ${JSON.stringify(plan.nodeId)}`);
     }
-    const expectedVersion = this.plan(node).version + 1;
-    if (plan.version !== expectedVersion) {
-      const reason = `expected ${expectedVersion}, the revision after the current plan, got ${plan.version}`;
+    // Later, not just next: a restarted bridge brings back the newest plan of its history.
+    const currentVersion = this.plan(node).version;
+    if (plan.version <= currentVersion) {
+      const reason = `expected a revision after the current plan's ${currentVersion}, got ${plan.version}`;
       throw new ValidationError('plan.version', reason);
     }
     control.pending = this.compile(node, plan, 'plan');

@@ -5,6 +5,8 @@
 import type { CityModel } from '../../city/city-model';
 import type { LiveSink, LiveSource, SourceClock } from '../live-source';
 import { SourceRequestError } from '../live-source';
+import { DeviceHealth } from './device-health';
+import { SimSignalAccess } from './sim-signal-access';
 import { SimulatorRunner, type SimulatorRunnerOptions } from './simulator-runner';
 import { TrafficSim, type TrafficSimOptions } from './traffic-sim';
 
@@ -18,24 +20,29 @@ export interface SimulatorSourceOptions {
 export class SimulatorSource implements LiveSource {
   readonly name = 'simulator';
   readonly sim: TrafficSim;
+  readonly signals: SimSignalAccess;
   private readonly runner: SimulatorRunner;
   private readonly areaEvery: number;
   private readonly linkIndex: Map<string, number>;
+  private readonly deviceHealth: DeviceHealth;
   private sink: LiveSink | null = null;
   private publishes = 0;
   private incidentKey = '';
 
   constructor(city: CityModel, options: SimulatorSourceOptions) {
     this.sim = new TrafficSim(city, options.sim);
+    this.signals = new SimSignalAccess(this.sim);
     this.runner = new SimulatorRunner(this.sim, (simTimeMs) => this.publish(simTimeMs), options.runner);
     this.areaEvery = options.areaEveryPublishes ?? 4;
     this.linkIndex = new Map(city.meta.links.map((link, index) => [link.id, index]));
+    this.deviceHealth = new DeviceHealth(city.meta, { seed: options.sim.seed, startSimTimeMs: this.sim.simTimeMs });
   }
 
   start(sink: LiveSink): void {
     this.sink = sink;
     this.reportClock();
     this.reportIncidents(true);
+    sink.devices?.(this.deviceHealth.all(this.sim.simTimeMs, Date.now(), null));
     this.runner.start();
   }
 
@@ -74,6 +81,8 @@ export class SimulatorSource implements LiveSource {
     if (this.publishes++ % this.areaEvery === 0) {
       const { city, districts } = this.sim.areaMetrics();
       sink.areaTraffic({ simTimeMs, city, districts });
+      const devices = this.deviceHealth.changes(simTimeMs, Date.now(), links);
+      if (devices.length > 0) sink.devices?.(devices);
       this.reportClock();
     }
     this.reportIncidents(false);

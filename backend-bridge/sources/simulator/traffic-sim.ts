@@ -12,7 +12,8 @@ import { peakSourceRatesVehPerS } from './demand';
 import { dailyMeanDemandFactor, demandFactorAt } from './demand-profile';
 import { expectedLinkFlowsVehPerS } from './expected-flows';
 import { type Incident, Incidents } from './incidents';
-import { type AreaMetrics, type LinkMetrics, TrafficMetrics } from './metrics';
+import { LinkWindow, type WindowSums } from './link-window';
+import { type AreaMetrics, type LinkMetrics, type LinkSums, TrafficMetrics } from './metrics';
 import { type SimNetwork, compileNetwork } from './network';
 import { DEFAULT_START_SIM_TIME_MS, localHourAt } from './sim-calendar';
 import { SignalControl } from './signal-control';
@@ -57,6 +58,8 @@ export class TrafficSim {
   private readonly signals: SignalControl;
   private readonly incidentBook: Incidents;
   private readonly metrics: TrafficMetrics;
+  /** Recent per-link sums, for what signal controllers measure. */
+  private readonly recent: LinkWindow;
   private readonly stepMs: number;
 
   constructor(city: CityModel, options: TrafficSimOptions) {
@@ -79,6 +82,7 @@ export class TrafficSim {
       randomPerHour: options.randomIncidentsPerHour,
     });
     this.metrics = new TrafficMetrics(this.network);
+    this.recent = new LinkWindow(this.metrics, this.network.links.count);
 
     this.currentMs = startMs - warmUpS * 1000;
     this.loadFreeFlow(expectedLinkFlowsVehPerS(this.network, peakRates, this.demandFactor()));
@@ -88,6 +92,7 @@ export class TrafficSim {
     this.metrics.acc.reset();
     this.advance(warmUpS - settleS);
     this.metrics.closeWindow(this.ctm.vehicles);
+    this.recent.sample(this.currentMs / 1000);
   }
 
   /** Sim time, ms since the epoch: the start of the next step. */
@@ -100,6 +105,7 @@ export class TrafficSim {
     this.signals.update(this.currentMs / 1000);
     this.ctm.step(this.demandFactor(), this.signals.gates, this.metrics.acc);
     this.currentMs += this.stepMs;
+    if (this.currentMs % (this.recent.sampleS * 1000) === 0) this.recent.sample(this.currentMs / 1000);
     // Incidents change between steps, so what `incidents()` lists is what the next step runs with.
     this.incidentBook.update(this.currentMs);
   }
@@ -131,6 +137,39 @@ export class TrafficSim {
     return this.signals.state(this.nodeIndex(nodeId), this.currentMs / 1000);
   }
 
+  /** The plan the node runs now. */
+  runningPlan(nodeId: string): SignalPlan {
+    return structuredClone(this.signals.runningPlan(this.nodeIndex(nodeId), this.currentMs / 1000));
+  }
+
+  /** The plan waiting for the running plan's cycle boundary, and when it takes over (sim ms); undefined when none waits. */
+  pendingPlan(nodeId: string): { plan: SignalPlan; effectiveSimTimeMs: number } | undefined {
+    const pending = this.signals.pendingPlan(this.nodeIndex(nodeId), this.currentMs / 1000);
+    return pending && { plan: structuredClone(pending.plan), effectiveSimTimeMs: Math.round(pending.switchAtS * 1000) };
+  }
+
+  /** A link's sums since the sim was built (its warm-up settling excepted): time spent, distance, exits, entries. */
+  linkSums(link: number, result: LinkSums): LinkSums {
+    return this.metrics.runningSums(link, result);
+  }
+
+  /** A link's sums over the last few sim minutes (arrivals, departures, time spent, distance). */
+  recentLinkSums(link: number, result: WindowSums): WindowSums {
+    return this.recent.sums(link, this.currentMs / 1000, result);
+  }
+
+  /** Vehicles now in the link's congested cells (denser than at capacity): its queue. */
+  queueVeh(link: number): number {
+    const { cellStart, sendRatio } = this.network.links;
+    const vehicles = this.ctm.vehicles;
+    const capacity = this.ctm.cellCapacityVeh;
+    let queued = 0;
+    for (let c = cellStart[link]!; c < cellStart[link + 1]!; c++) {
+      if (vehicles[c]! * sendRatio[link]! > capacity[c]!) queued += vehicles[c]!;
+    }
+    return queued;
+  }
+
   /** The node's newest plan (the one waiting for the next cycle boundary, if any). */
   plan(nodeId: string): SignalPlan {
     return structuredClone(this.signals.plan(this.nodeIndex(nodeId)));
@@ -138,7 +177,7 @@ export class TrafficSim {
 
   /**
    * Replaces a node's plan from its next cycle boundary. The plan must be
-   * valid for the node and carry the next version; throws a ValidationError
+   * valid for the node and carry a later version; throws a ValidationError
    * naming what is wrong otherwise.
    */
   setPlan(nodeId: string, plan: unknown): SignalPlan {
