@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { parseCliOptions } from './cli-options';
 
 describe('parseCliOptions', () => {
-  it('defaults to port 8080 on loopback with the packaged renderer', () => {
+  it('leaves every setting the config file also holds unset, and the packaged renderer', () => {
     expect(parseCliOptions([])).toEqual({
-      port: 8080,
-      host: '127.0.0.1',
+      configFile: undefined,
+      port: undefined,
+      host: undefined,
       rendererDir: undefined,
       noRenderer: false,
       seed: undefined,
       dataDir: undefined,
+      replayFile: undefined,
+      recordFile: undefined,
+      wallLayoutFile: undefined,
       alertRatePerHour: 60,
       escalateAfterS: 120,
       help: false,
@@ -49,8 +53,25 @@ describe('parseCliOptions', () => {
     expect(() => parseCliOptions(['--escalate-after-s', '1e3'])).toThrow('--escalate-after-s must be a number, got "1e3"');
   });
 
+  it('reads the config, replay, record and wall layout files', () => {
+    expect(parseCliOptions(['--config', 'city.json', '--replay=a.ndjson', '--wall-layout', 'wall.json'])).toMatchObject({
+      configFile: 'city.json',
+      replayFile: 'a.ndjson',
+      wallLayoutFile: 'wall.json',
+    });
+    expect(parseCliOptions(['--record', 'b.ndjson'])).toMatchObject({ recordFile: 'b.ndjson' });
+  });
+
+  it('rejects a file flag without its file, naming the flag', () => {
+    expect(() => parseCliOptions(['--config'])).toThrow('--config needs a file');
+    expect(() => parseCliOptions(['--replay', '--port', '1'])).toThrow('--replay needs a file');
+    expect(() => parseCliOptions(['--record='])).toThrow('--record needs a file');
+    expect(() => parseCliOptions(['--wall-layout'])).toThrow('--wall-layout needs a file');
+  });
+
   it('rejects unknown flags and contradictory ones', () => {
     expect(() => parseCliOptions(['--prot', '1'])).toThrow('unknown option "--prot"');
     expect(() => parseCliOptions(['--no-renderer', '--renderer', 'x'])).toThrow('exclude each other');
+    expect(() => parseCliOptions(['--replay', 'a', '--record', 'b'])).toThrow('--replay and --record exclude each other');
   });
 });

@@ -1,18 +1,25 @@
 /**
  * Entry point of the backend bridge process (`npm run serve`, or spawned by
- * Electron main in demo mode). Prints where to open the app; when started as a
+ * Electron main in demo mode). With no config it runs the offline demo; a
+ * config file (`--config`) picks the source, the city, TLS and the tokens,
+ * and flags override it. Prints where to open the app; when started as a
  * child with an IPC channel it also reports readiness to its parent.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateDemoCity } from './city/demo-city';
+import { encodeCityPayload } from './city/city-payload';
 import { CliError, DEFAULT_DATA_DIR_NAME, USAGE, parseCliOptions } from './cli-options';
-import { TokenRegistry, issueDemoTokens } from './server/auth';
+import { createCity } from './config/create-city';
+import { createSource } from './config/create-source';
+import { loadConfigFile } from './config/load-config';
+import { readPem } from './config/read-pem';
+import { resolveSettings } from './config/resolve-settings';
+import { setUpTokens } from './config/token-setup';
 import { BRIDGE_DEFAULTS } from './server/bridge-options';
-import { startBridge } from './server/bridge-server';
-import { type ParentMessage, postToParent } from './server/parent-channel';
-import { SimulatorSource } from './sources/simulator/simulator-source';
+import { type BridgeTls, startBridge } from './server/bridge-server';
+import { createLogger } from './server/log';
+import { postToParent } from './server/parent-channel';
 
 /** The nearest directory above this file that holds package.json: the app root, bundled or not. */
 function appRoot(): string {
@@ -35,52 +42,75 @@ function rendererDirFrom(explicit: string | undefined, disabled: boolean): strin
 }
 
 async function main(): Promise<void> {
-  const options = parseCliOptions(process.argv.slice(2));
-  if (options.help) {
+  const cli = parseCliOptions(process.argv.slice(2));
+  if (cli.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const rendererDir = rendererDirFrom(options.rendererDir, options.noRenderer);
-  const dataDir = resolve(options.dataDir ?? join(appRoot(), DEFAULT_DATA_DIR_NAME));
-  const city = generateDemoCity(options.seed);
-  const source = new SimulatorSource(city, { sim: { seed: city.meta.seed ?? 0 } });
-  const tokens = new TokenRegistry();
-  const demoTokens = issueDemoTokens(tokens);
-  const bridge = await startBridge({
-    ...BRIDGE_DEFAULTS,
-    port: options.port,
-    host: options.host,
-    rendererDir,
+  const log = createLogger('bridge');
+  const settings = resolveSettings(cli.configFile ? loadConfigFile(cli.configFile) : {}, cli, process.cwd());
+  const rendererDir = rendererDirFrom(cli.rendererDir, cli.noRenderer);
+  const dataDir = settings.dataDir ?? join(appRoot(), DEFAULT_DATA_DIR_NAME);
+  const tls: BridgeTls | undefined = settings.tls
+    ? { certPem: readPem(settings.tls.certFile, 'bridge.tls.certFile'), keyPem: readPem(settings.tls.keyFile, 'bridge.tls.keyFile') }
+    : undefined;
+  const { city, warnings, tilesetFile } = createCity(settings.city);
+  for (const warning of warnings) log.warn(warning);
+  if (tilesetFile) log.warn(`the tileset ${tilesetFile} is checked but not served yet; the city is drawn from its footprints`);
+  const { registry, demoTokens } = setUpTokens(settings.tokens);
+  let cityVersion: string | undefined;
+  const source = createSource({
+    source: settings.source,
+    recordFile: settings.recordFile,
     city,
-    tokens,
-    source,
-    dataDir,
-    demoAlertsPerHour: options.alertRatePerHour,
-    escalateAfterMs: options.escalateAfterS * 1000,
+    cityVersion: () => (cityVersion ??= encodeCityPayload(city).version),
+    log,
   });
+  const bridge = await startBridge(
+    {
+      ...BRIDGE_DEFAULTS,
+      port: settings.port,
+      host: settings.host,
+      rendererDir,
+      city,
+      tokens: registry,
+      source,
+      dataDir,
+      // Field alerts come from MQTT itself; the simulator and its replays get the demo's generated ones.
+      demoAlertsPerHour: settings.source.kind === 'mqtt' ? 0 : cli.alertRatePerHour,
+      escalateAfterMs: cli.escalateAfterS * 1000,
+      wallLayoutFile: settings.wallLayoutFile,
+    },
+    tls,
+  );
 
-  const ready: ParentMessage = {
-    type: 'bridge-ready',
-    port: bridge.port,
-    origin: bridge.origin,
-    tokens: { operator: demoTokens.operator, viewer: demoTokens.viewer },
-  };
-  if (!postToParent(ready)) {
-    process.stdout.write(
-      [
-        `City Brain bridge — demo city ${city.meta.name.en} (${city.meta.name.zh}) on ${bridge.origin}`,
-        `  Console (operator): ${bridge.origin}/#/console?token=${demoTokens.operator}`,
-        `  Cockpit (viewer):   ${bridge.origin}/#/cockpit?token=${demoTokens.viewer}`,
-        `  Wall (viewer):      ${bridge.origin}/#/wall?token=${demoTokens.viewer}`,
-        `Alerts and the audit log are kept in ${dataDir}.`,
-        'Press Ctrl+C to stop.',
-        '',
-      ].join('\n'),
-    );
+  if (demoTokens) {
+    const ready = { type: 'bridge-ready', port: bridge.port, origin: bridge.origin, tokens: { operator: demoTokens.operator, viewer: demoTokens.viewer } } as const;
+    if (postToParent(ready)) return stopOnSignals(bridge.close);
+  } else if (postToParent({ type: 'bridge-failed', reason: 'this bridge has configured tokens; a parent that needs demo tokens must start it without them' })) {
+    await bridge.close();
+    return;
   }
+  const link = (view: string, token: string | undefined) => `${bridge.origin}/#/${view}${token ? `?token=${token}` : ''}`;
+  process.stdout.write(
+    [
+      `City Brain bridge — ${city.meta.name.en} (${city.meta.name.zh}), source ${source.name}, on ${bridge.origin}`,
+      `  Console (operator): ${link('console', demoTokens?.operator)}`,
+      `  Cockpit (viewer):   ${link('cockpit', demoTokens?.viewer)}`,
+      `  Wall (viewer):      ${link('wall', demoTokens?.viewer)}`,
+      ...(demoTokens ? [] : ['  (add ?token=… with a token whose SHA-256 the config lists)']),
+      ...(settings.recordFile ? [`Recording the stream to ${settings.recordFile}.`] : []),
+      `Alerts and the audit log are kept in ${dataDir}.`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+  stopOnSignals(bridge.close);
+}
 
+function stopOnSignals(close: () => Promise<void>): void {
   const stop = () => {
-    void bridge.close().then(() => process.exit(0));
+    void close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -22,7 +22,7 @@ import { DRILL_QUERY_TYPES, drillClientCheckers, drillServerCheckers } from './d
 import { ROLES } from './roles';
 import { SIGNAL_COMMAND_TYPES, SIGNAL_QUERY_TYPES, signalClientCheckers, signalServerCheckers } from './signal-messages';
 import { SOURCE_COMMAND_TYPES, sourceClientCheckers, sourceServerCheckers } from './source-messages';
-import { WALL_COMMAND_TYPES, wallClientCheckers, wallServerCheckers } from './wall-messages';
+import { WALL_COMMAND_TYPES, WALL_QUERY_TYPES, wallClientCheckers, wallServerCheckers } from './wall-messages';
 import { alertActionChecker, alertEventChecker, alertResumeFields, alertSnapshotChecker } from './alerts';
 import { trafficSummaryFields } from './traffic';
 import { PROTOCOL_VERSION } from './version';
@@ -124,7 +124,7 @@ export const COMMAND_TYPES = [
  * Client requests that only read: any role may send them; each gets exactly
  * one reply (its data, or `ack`, or `error`), and they are not audited.
  */
-export const QUERY_TYPES = [...DRILL_QUERY_TYPES, ...SIGNAL_QUERY_TYPES] as const satisfies readonly ClientMessageType[];
+export const QUERY_TYPES = [...DRILL_QUERY_TYPES, ...SIGNAL_QUERY_TYPES, ...WALL_QUERY_TYPES] as const satisfies readonly ClientMessageType[];
 
 export type CommandType = (typeof COMMAND_TYPES)[number];
 export type QueryType = (typeof QUERY_TYPES)[number];

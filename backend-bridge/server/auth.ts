@@ -20,9 +20,17 @@ export class TokenRegistry {
     this.roleByHash.set(hashToken(token), role);
   }
 
-  /** Registers an already hashed token, as stored in a config file. */
+  /**
+   * Registers an already hashed token, as stored in a config file.
+   * @param sha256Hex SHA-256 of the token's UTF-8 bytes, 64 hex digits (either case)
+   */
   addHashed(sha256Hex: string, role: Role): void {
-    this.roleByHash.set(sha256Hex.toLowerCase(), role);
+    if (!/^[0-9a-fA-F]{64}$/.test(sha256Hex)) throw new RangeError(`a token hash must be 64 hex digits (SHA-256), got ${sha256Hex.length} characters`);
+    const hash = sha256Hex.toLowerCase();
+    const existing = this.roleByHash.get(hash);
+    // The same token listed twice with different roles is a config mistake, not a choice between them.
+    if (existing && existing !== role) throw new RangeError(`the token hashed ${hash.slice(0, 8)}… is listed as both ${existing} and ${role}`);
+    this.roleByHash.set(hash, role);
   }
 
   /**

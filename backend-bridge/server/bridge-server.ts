@@ -1,8 +1,10 @@
 /**
  * Starts the bridge: one HTTP server for the renderer and the static city
- * data, with the WebSocket hub on the same port.
+ * data, with the WebSocket hub on the same port; https and wss when given a
+ * certificate.
  */
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { encodeCityPayload } from '../city/city-payload';
 import { PROTOCOL_VERSION } from '../protocol';
@@ -18,11 +20,18 @@ import { LiveState } from './live-state';
 import { createLogger } from './log';
 import { createQueryHandler } from './queries';
 import { fanOutSink } from './sink-fanout';
+import { WALL_LAYOUT_PATH, loadWallLayout, wallLayoutEndpoint } from '../wall/wall-layout-endpoint';
 import { WsHub } from './ws-hub';
+
+/** A certificate chain and its private key, PEM text (the files' contents, not their paths). */
+export interface BridgeTls {
+  certPem: string;
+  keyPem: string;
+}
 
 export interface RunningBridge {
   port: number;
-  /** `http://host:port`, with loopback spelled 127.0.0.1. */
+  /** `http://host:port` (`https://` with TLS), with loopback spelled 127.0.0.1. */
   origin: string;
   hub: WsHub;
   /** The alert stream: raise, act, and what was stored. */
@@ -30,8 +39,11 @@ export interface RunningBridge {
   close(): Promise<void>;
 }
 
-export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
+/** @param tls serve https and wss with this certificate; absent serves http and ws */
+export async function startBridge(options: BridgeOptions, tls?: BridgeTls): Promise<RunningBridge> {
   const log = createLogger('bridge');
+  // First, so a bad layout file stops the start before anything listens.
+  const wallLayout = loadWallLayout(options.wallLayoutFile);
   const startedAt = Date.now();
   const payload = encodeCityPayload(options.city);
   const { meta } = options.city;
@@ -87,30 +99,30 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const commands = createCommandHandler({ source, alerts: alerts.service, store: alerts.store, modules });
   const queries = createQueryHandler(modules);
 
-  const server = createServer(
-    createHttpHandler({
-      rendererDir: options.rendererDir,
-      bodies,
-      etag: payload.version,
-      posts: new Map([[CAP_PATH, alerts.capEndpoint]]),
-      health: () => ({
-        status: 'ok',
-        protocol: PROTOCOL_VERSION,
-        source: source.name,
-        city: { id: meta.id, version: payload.version },
-        traffic: { framesSent: live.framesSent, lastFrameBytes: live.lastFrameBytes, droppedFrames: hub.droppedTrafficFrames },
-        alerts: alerts.health(),
-        ...Object.fromEntries(modules.flatMap((module) => (module.health ? [[module.name, module.health()]] : []))),
-        uptimeS: Math.round((Date.now() - startedAt) / 1000),
-        clients: {
-          ready: hub.readyCount,
-          connected: hub.connectionCount,
-          closed: hub.closedSessions,
-          bufferedBytes: hub.bufferedBytes,
-        },
-      }),
+  const handler = createHttpHandler({
+    rendererDir: options.rendererDir,
+    bodies,
+    etag: payload.version,
+    posts: new Map([[CAP_PATH, alerts.capEndpoint]]),
+    gets: new Map([[WALL_LAYOUT_PATH, wallLayoutEndpoint(wallLayout)]]),
+    health: () => ({
+      status: 'ok',
+      protocol: PROTOCOL_VERSION,
+      source: source.name,
+      city: { id: meta.id, version: payload.version },
+      traffic: { framesSent: live.framesSent, lastFrameBytes: live.lastFrameBytes, droppedFrames: hub.droppedTrafficFrames },
+      alerts: alerts.health(),
+      ...Object.fromEntries(modules.flatMap((module) => (module.health ? [[module.name, module.health()]] : []))),
+      uptimeS: Math.round((Date.now() - startedAt) / 1000),
+      clients: {
+        ready: hub.readyCount,
+        connected: hub.connectionCount,
+        closed: hub.closedSessions,
+        bufferedBytes: hub.bufferedBytes,
+      },
     }),
-  );
+  });
+  const server = tls ? createHttpsServer({ cert: tls.certPem, key: tls.keyPem }, handler) : createServer(handler);
   const live = new LiveState(hub);
   server.on('clientError', (_error, socket) => socket.destroy());
   hub.attach(server);
@@ -131,7 +143,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   }
   const { port } = server.address() as AddressInfo;
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const origin = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info(`listening on ${origin} (${meta.name.en}, city ${payload.version}, source ${source.name})`);
   source.start(
     fanOutSink(

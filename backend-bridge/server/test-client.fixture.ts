@@ -69,7 +69,7 @@ export async function nextOfType<T extends ServerMessage['type']>(
 
 /** Skips heartbeats and live pushes and returns the next reply-like message. */
 export async function nextNonHeartbeat(client: TestClient): Promise<ServerMessage> {
-  const pushes = new Set(['heartbeat', 'sim-clock', 'traffic-summary', 'traffic-history', 'incidents', 'stream-status', 'alert-snapshot', 'alert-event']);
+  const pushes = new Set(['heartbeat', 'sim-clock', 'traffic-summary', 'traffic-history', 'incidents', 'stream-status', 'alert-snapshot', 'alert-event', 'source-status']);
   for (;;) {
     const message = await client.next();
     if (!pushes.has(message.type)) return message;

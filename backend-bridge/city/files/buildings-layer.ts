@@ -1,0 +1,72 @@
+/**
+ * Buildings from GeoJSON: a Polygon or MultiPolygon footprint (each polygon
+ * of a MultiPolygon becomes one building, holes ignored) with `height` in
+ * metres or `floors`, and optionally an `id` that errors name it by.
+ *
+ * Buildings reaching outside the city box are left out and reported: data
+ * cut to a box along a building's middle is common, and a missing edge
+ * building harms nobody. Footprints are stored counter-clockwise, as the
+ * demo city's are.
+ */
+import { type Buildings, num } from '../../protocol';
+import { signedAreaM2, vertexMean } from '../geometry';
+import type { CityFrame, OutsideBox } from './city-frame';
+import type { GeoFeature, GeoJsonFile, Position } from './geojson-file';
+
+/** Height of a storey, for buildings given in floors, metres. */
+export const FLOOR_HEIGHT_M = 3;
+
+export function readBuildings(
+  file: GeoJsonFile,
+  frame: CityFrame,
+  outside: OutsideBox,
+  districtAt: (xM: number, yM: number) => number,
+): Buildings {
+  const ringStart = [0];
+  const xyM: number[] = [];
+  const heightM: number[] = [];
+  const district: number[] = [];
+  for (const feature of file.features) {
+    const name = feature.properties.id === undefined ? `#${feature.index}` : file.id(feature);
+    const height = heightOf(file, feature);
+    const geometry = file.geometry(feature, ['Polygon', 'MultiPolygon']);
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : (geometry.coordinates as unknown[]);
+    if (!Array.isArray(polygons) || polygons.length === 0) throw file.error(feature, 'a MultiPolygon needs at least one polygon');
+    const rings: Position[][] = polygons.map((polygon) => file.outerRing(feature, polygon));
+    if (rings.some((ring) => ring.some((position) => !frame.contains(position)))) {
+      outside.add(file.layer, name);
+      continue;
+    }
+    for (const ring of rings) {
+      const ringM = ring.flatMap((position) => frame.toLocal(position));
+      if (signedAreaM2(ringM) < 0) reverseRing(ringM);
+      xyM.push(...ringM);
+      ringStart.push(xyM.length / 2);
+      heightM.push(height);
+      const [cx, cy] = vertexMean(ringM);
+      district.push(districtAt(cx, cy));
+    }
+  }
+  return {
+    ringStart: Uint32Array.from(ringStart),
+    xyM: Float32Array.from(xyM),
+    heightM: Float32Array.from(heightM),
+    district: Uint16Array.from(district),
+  };
+}
+
+function heightOf(file: GeoJsonFile, feature: GeoFeature): number {
+  const heightM = file.optionalProp(feature, 'height', num({ min: 0.5, max: 1000 }));
+  if (heightM !== undefined) return heightM;
+  const floors = file.optionalProp(feature, 'floors', num({ integer: true, min: 1, max: 300 }));
+  if (floors !== undefined) return floors * FLOOR_HEIGHT_M;
+  throw file.error(feature, 'needs properties.height (metres) or properties.floors');
+}
+
+/** Reverses a ring of interleaved x, y in place. */
+function reverseRing(xy: number[]): void {
+  for (let i = 0, j = xy.length / 2 - 1; i < j; i++, j--) {
+    [xy[2 * i], xy[2 * j]] = [xy[2 * j]!, xy[2 * i]!];
+    [xy[2 * i + 1], xy[2 * j + 1]] = [xy[2 * j + 1]!, xy[2 * i + 1]!];
+  }
+}

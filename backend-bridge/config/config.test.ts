@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseCliOptions } from '../cli-options';
+import { checkBridgeConfig } from './bridge-config';
+import { loadConfigFile } from './load-config';
+import { resolveSettings } from './resolve-settings';
+
+const dir = mkdtempSync(join(tmpdir(), 'citybrain-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const EXAMPLE = resolve(dirname(fileURLToPath(import.meta.url)), '../../assets/config/example.json');
+const HASH = 'a'.repeat(64);
+
+function configFile(content: unknown, name = 'bridge.json'): string {
+  const file = join(dir, name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+const settings = (config: object, argv: string[] = []) => resolveSettings(checkBridgeConfig(config), parseCliOptions(argv), '/work');
+
+describe('the config file', () => {
+  it('parses the shipped example, with every path made absolute against the file’s directory', () => {
+    const config = loadConfigFile(EXAMPLE);
+    const base = dirname(EXAMPLE);
+    expect(config.source).toMatchObject({ kind: 'mqtt', mqtt: { url: 'mqtts://broker.city.example:8883' }, tlsFiles: { caFile: join(base, 'certs/broker-ca.pem') } });
+    expect(config.city).toMatchObject({ kind: 'files', id: 'hangzhou', roads: join(base, 'city/roads.geojson'), tileset: join(base, 'city/tiles/tileset.json') });
+    expect(config.bridge).toMatchObject({ port: 8443, dataDir: '/var/lib/citybrain', tls: { certFile: join(base, 'certs/bridge.pem') } });
+    expect(config.tokens).toHaveLength(3);
+    expect(config.wall).toEqual({ layoutFile: join(base, 'wall/layout.json') });
+  });
+
+  it('accepts an empty object: the offline demo', () => {
+    expect(loadConfigFile(configFile({}))).toEqual({});
+  });
+
+  it('names the file and the field of a bad value', () => {
+    const file = configFile({ bridge: { port: 70_000 } });
+    expect(() => loadConfigFile(file)).toThrow(`config file ${file}: bridge.port: must be ≤ 65535, got 70000`);
+    expect(() => loadConfigFile(configFile({ bridge: { prot: 1 } }))).toThrow('bridge.prot: unknown field');
+    expect(() => loadConfigFile(configFile({ tokens: [{ role: 'operator', sha256: 'secret' }] }))).toThrow(
+      'tokens[0].sha256: must be at least 64 characters',
+    );
+    expect(() => loadConfigFile(configFile({ tokens: [{ role: 'root', sha256: HASH }] }))).toThrow(
+      'tokens[0].role: expected one of viewer, operator, admin, got "root"',
+    );
+  });
+
+  it('lists the kinds there are when a source or city kind is unknown or missing', () => {
+    expect(() => loadConfigFile(configFile({ source: { kind: 'kafka' } }))).toThrow('source.kind: expected one of simulator, mqtt, replay, got "kafka"');
+    expect(() => loadConfigFile(configFile({ city: {} }))).toThrow('city.kind: expected one of demo, files, got undefined');
+  });
+
+  it('checks the MQTT section with the MQTT source’s own rules', () => {
+    expect(() => loadConfigFile(configFile({ source: { kind: 'mqtt', mqtt: { url: 'http://broker' } } }))).toThrow('source.mqtt.url: does not match');
+    expect(() =>
+      loadConfigFile(configFile({ source: { kind: 'mqtt', mqtt: { url: 'mqtt://b:1883' }, tlsFiles: { certFile: 'c.pem' } } })),
+    ).toThrow('source.tlsFiles: certFile and keyFile go together');
+  });
+
+  it('refuses an inverted city box and a replay speed out of range', () => {
+    const city = { kind: 'files', id: 'x', name: { zh: '城', en: 'X' }, buildings: 'b', roads: 'r', intersections: 'i', districts: 'd' };
+    expect(() => loadConfigFile(configFile({ city: { ...city, box: { westDeg: 121, southDeg: 30, eastDeg: 120, northDeg: 31 } } }))).toThrow(
+      'city.box: westDeg (121) must be less than eastDeg (120)',
+    );
+    expect(() => loadConfigFile(configFile({ source: { kind: 'replay', file: 'a', speedFactor: 100 } }))).toThrow('source.speedFactor: must be ≤ 60, got 100');
+  });
+
+  it('says so when the file is missing or not JSON', () => {
+    expect(() => loadConfigFile(join(dir, 'missing.json'))).toThrow(`config file ${join(dir, 'missing.json')}: no such file`);
+    expect(() => loadConfigFile(configFile('{ "bridge": ', 'broken.json'))).toThrow('not valid JSON');
+  });
+});
+
+describe('resolveSettings', () => {
+  it('defaults to the simulator on the demo city on loopback, in demo mode', () => {
+    expect(settings({})).toEqual({
+      source: { kind: 'simulator' },
+      city: { kind: 'demo' },
+      host: '127.0.0.1',
+      port: 8080,
+      dataDir: undefined,
+      tls: null,
+      tokens: [],
+      recordFile: null,
+      wallLayoutFile: null,
+    });
+  });
+
+  it('takes the config’s values where no flag is given', () => {
+    const config = { bridge: { host: '0.0.0.0', port: 9000, dataDir: '/data' }, record: { file: '/rec/a.ndjson' }, wall: { layoutFile: '/w.json' } };
+    expect(settings(config)).toMatchObject({ host: '0.0.0.0', port: 9000, dataDir: '/data', recordFile: '/rec/a.ndjson', wallLayoutFile: '/w.json' });
+  });
+
+  it('lets flags override the config, relative paths against the working directory', () => {
+    const config = { bridge: { port: 9000, dataDir: '/data' }, source: { kind: 'simulator' }, wall: { layoutFile: '/w.json' } };
+    expect(settings(config, ['--port', '0', '--data-dir', 'd', '--replay', 'r.ndjson', '--wall-layout', 'x.json', '--seed', '5'])).toMatchObject({
+      port: 0,
+      dataDir: '/work/d',
+      source: { kind: 'replay', file: '/work/r.ndjson' },
+      wallLayoutFile: '/work/x.json',
+      city: { kind: 'demo', seed: 5 },
+    });
+  });
+
+  it('refuses a seed for a city from files, and recording a replay', () => {
+    const city = { kind: 'files', id: 'x', name: { zh: '城', en: 'X' }, box: { westDeg: 0, southDeg: 0, eastDeg: 1, northDeg: 1 }, buildings: 'b', roads: 'r', intersections: 'i', districts: 'd' };
+    expect(() => settings({ city }, ['--seed', '3'])).toThrow('--seed sets the generated demo city\'s seed, but the config loads the city "x" from files');
+    expect(() => settings({ record: { file: '/a' } }, ['--replay', 'b'])).toThrow('recording it again (to /a) would only copy it');
+  });
+});
