@@ -16,10 +16,11 @@ import { loadConfigFile } from './config/load-config';
 import { readPem } from './config/read-pem';
 import { resolveSettings } from './config/resolve-settings';
 import { setUpTokens } from './config/token-setup';
+import { issueDemoTokens } from './server/auth';
 import { BRIDGE_DEFAULTS } from './server/bridge-options';
 import { type BridgeTls, startBridge } from './server/bridge-server';
 import { createLogger } from './server/log';
-import { postToParent } from './server/parent-channel';
+import { hasParent, postToParent } from './server/parent-channel';
 
 /** The nearest directory above this file that holds package.json: the app root, bundled or not. */
 function appRoot(): string {
@@ -84,12 +85,12 @@ async function main(): Promise<void> {
     tls,
   );
 
-  if (demoTokens) {
-    const ready = { type: 'bridge-ready', port: bridge.port, origin: bridge.origin, tokens: { operator: demoTokens.operator, viewer: demoTokens.viewer } } as const;
+  // The desktop app that started this bridge gets session tokens over its private channel, also when the
+  // config lists its own: they are random, kept hashed in memory only, and die with the process.
+  const parentTokens = demoTokens ?? (hasParent() ? issueDemoTokens(registry) : null);
+  if (parentTokens) {
+    const ready = { type: 'bridge-ready', port: bridge.port, origin: bridge.origin, tokens: { operator: parentTokens.operator, viewer: parentTokens.viewer } } as const;
     if (postToParent(ready)) return stopOnSignals(bridge.close);
-  } else if (postToParent({ type: 'bridge-failed', reason: 'this bridge has configured tokens; a parent that needs demo tokens must start it without them' })) {
-    await bridge.close();
-    return;
   }
   const link = (view: string, token: string | undefined) => `${bridge.origin}/#/${view}${token ? `?token=${token}` : ''}`;
   process.stdout.write(

@@ -13,6 +13,7 @@ import type { WsHub } from './ws-hub';
 export class LiveState implements LiveSink {
   private frame: ArrayBuffer | null = null;
   private seq = 0;
+  private encoded = 0;
   private speedFactor = 1;
   private summary: ServerMessage | null = null;
   private clockMessage: ServerMessage | null = null;
@@ -23,7 +24,7 @@ export class LiveState implements LiveSink {
 
   /** Traffic frames encoded since start. */
   get framesSent(): number {
-    return this.seq;
+    return this.encoded;
   }
 
   /** Size of the latest traffic frame, bytes; 0 before the first. */
@@ -32,7 +33,8 @@ export class LiveState implements LiveSink {
   }
 
   linkTraffic(traffic: LinkTraffic): void {
-    this.seq++;
+    this.seq = traffic.seq ?? this.seq + 1;
+    this.encoded++;
     this.frame = encodeLinkTraffic(traffic, this.seq, this.speedFactor);
     this.hub.broadcastTraffic(this.frame);
   }

@@ -18,6 +18,11 @@ interface ElectronParentPort {
   postMessage(message: unknown): void;
 }
 
+/** Whether this process was started by a parent with a message channel (Electron main, or a test). */
+export function hasParent(): boolean {
+  return Boolean((process as NodeJS.Process & { parentPort?: ElectronParentPort }).parentPort ?? process.send);
+}
+
 /** Sends a message to the parent; returns false when there is no parent channel. */
 export function postToParent(message: ParentMessage): boolean {
   const parentPort = (process as NodeJS.Process & { parentPort?: ElectronParentPort }).parentPort;

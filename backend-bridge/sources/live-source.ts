@@ -9,6 +9,11 @@ import type { SignalAccess } from './signal-access';
 /** Per-link traffic, every array indexed like CityMeta.links, in physical units (not yet quantised). */
 export interface LinkTraffic {
   simTimeMs: number;
+  /**
+   * The frame's sequence number when the source has its own (a replay keeps
+   * the recorded ones, also after a seek); absent, the bridge numbers frames.
+   */
+  seq?: number;
   speedKmh: Float32Array;
   densityVehPerKmLane: Float32Array;
   flowVehPerH: Float32Array;

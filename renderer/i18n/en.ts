@@ -22,7 +22,6 @@ const en = {
   },
   header: {
     bridgeTime: 'Bridge time',
-    source: 'Source: {source}',
     language: 'Language',
   },
   roles: {

@@ -20,7 +20,6 @@ const zhCN: MessageSchema = {
   },
   header: {
     bridgeTime: '系统时间',
-    source: '数据源：{source}',
     language: '语言',
   },
   roles: {

@@ -112,8 +112,10 @@ describe('record and replay through the bridge', () => {
     expect(before.at(-1)).toEqual({ type: 'ack', requestId: 'seek-1' });
     expect(before.at(-2)).toMatchObject({ type: 'source-status', replay: { simTimeMs: target, ended: false } });
     const frame = decoded(await client.nextBinary());
-    const latest = recording.entries.filter((entry) => entry.kind === 'traffic' && entry.simTimeMs <= target).at(-1)!;
-    expect(frame.simTimeMs).toBe(latest.simTimeMs);
+    const framesUpToTarget = recording.entries.filter((entry) => entry.kind === 'traffic' && entry.simTimeMs <= target);
+    expect(frame.simTimeMs).toBe(framesUpToTarget.at(-1)!.simTimeMs);
+    // The frame keeps the number it was recorded with (frames were numbered 1, 2, … live), not this session's next one.
+    expect(frame.seq).toBe(framesUpToTarget.length);
   });
 
   it('refuses a seek outside the recording, saying why', async () => {

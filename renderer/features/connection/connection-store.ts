@@ -21,7 +21,7 @@ export type ResumeProvider = () => HelloMessage['resume'];
  * change): a subscriber that comes later, like a store created when its view
  * first mounts, is handed the latest at once.
  */
-export const RETAINED_PUSHES = ['sim-clock', 'incidents', 'traffic-history', 'stream-status'] as const satisfies readonly ServerMessageType[];
+export const RETAINED_PUSHES = ['sim-clock', 'incidents', 'traffic-history', 'stream-status', 'source-status', 'signal-activity', 'wall-focus'] as const satisfies readonly ServerMessageType[];
 
 export const useConnectionStore = defineStore('connection', () => {
   /** The client's latest snapshot; every other field derives from it. */

@@ -47,6 +47,12 @@ describe('appendSummary', () => {
     expect(appendSummary(history, summary(T0 + MINUTE, 9))).toBe(history);
   });
 
+  it('starts again from a summary more than a step older than the last point (a replay sought backwards)', () => {
+    let history = appendSummary([], summary(T0, 1.1));
+    history = appendSummary(history, summary(T0 + 30 * MINUTE, 1.4));
+    expect(appendSummary(history, summary(T0 + 10 * MINUTE, 1.2))).toEqual([{ simTimeMs: T0 + 10 * MINUTE, travelTimeIndex: 1.2, avgSpeedKmh: 40 }]);
+  });
+
   it('drops points older than six hours before the newest', () => {
     let history = appendSummary([], summary(T0, 1.1));
     history = appendSummary(history, summary(T0 + 3 * 3600_000, 1.2));

@@ -33,7 +33,9 @@ export function historyFromMessage(message: TrafficHistoryMessage): readonly Tra
 
 /**
  * Adds one summary's citywide figures. A summary no newer than the last
- * point (a late or repeated one) leaves the history as it is.
+ * point (a repeated one, e.g. the snapshot after a reconnect) leaves the
+ * history as it is; one more than a step older means the source's clock went
+ * back (a replay was sought backwards), and the history starts again from it.
  */
 export function appendSummary(history: readonly TrafficHistoryPoint[], summary: TrafficSummaryMessage): readonly TrafficHistoryPoint[] {
   const point: TrafficHistoryPoint = {
@@ -42,6 +44,7 @@ export function appendSummary(history: readonly TrafficHistoryPoint[], summary: 
     avgSpeedKmh: summary.city.avgSpeedKmh,
   };
   const last = history.at(-1);
+  if (last && point.simTimeMs < last.simTimeMs - HISTORY_STEP_MS) return [point];
   if (last && point.simTimeMs <= last.simTimeMs) return history;
   const replacesLast = last !== undefined && stepOf(point.simTimeMs) === stepOf(last.simTimeMs);
   return withinWindow([...(replacesLast ? history.slice(0, -1) : history), point]);
