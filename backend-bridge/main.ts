@@ -55,9 +55,8 @@ async function main(): Promise<void> {
   const tls: BridgeTls | undefined = settings.tls
     ? { certPem: readPem(settings.tls.certFile, 'bridge.tls.certFile'), keyPem: readPem(settings.tls.keyFile, 'bridge.tls.keyFile') }
     : undefined;
-  const { city, warnings, tilesetFile } = createCity(settings.city);
+  const { city, warnings, tilesetDir } = createCity(settings.city);
   for (const warning of warnings) log.warn(warning);
-  if (tilesetFile) log.warn(`the tileset ${tilesetFile} is checked but not served yet; the city is drawn from its footprints`);
   const { registry, demoTokens } = setUpTokens(settings.tokens);
   let cityVersion: string | undefined;
   const source = createSource({
@@ -81,6 +80,7 @@ async function main(): Promise<void> {
       demoAlertsPerHour: settings.source.kind === 'mqtt' ? 0 : cli.alertRatePerHour,
       escalateAfterMs: cli.escalateAfterS * 1000,
       wallLayoutFile: settings.wallLayoutFile,
+      tilesetDir,
     },
     tls,
   );

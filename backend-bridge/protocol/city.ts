@@ -90,6 +90,9 @@ const deviceChecker = object({
 });
 export type Device = ReturnType<typeof deviceChecker>;
 
+/** Where the bridge serves a city's 3D Tiles tileset (its directory, as is). */
+export const TILESET_URL_PREFIX = '/city/tiles/';
+
 const cityMetaChecker = object({
   formatVersion: num({ integer: true }),
   id,
@@ -107,6 +110,11 @@ const cityMetaChecker = object({
   links: arrayOf(linkChecker, { maxLength: 500_000 }),
   devices: arrayOf(deviceChecker, { maxLength: 200_000 }),
   buildingCount: num({ integer: true, min: 0 }),
+  /**
+   * Photogrammetry of the city as a Cesium 3D Tiles tileset, served by the
+   * bridge under TILESET_URL_PREFIX; drawn over the footprint buildings.
+   */
+  tileset: optional(object({ url: str({ minLength: 1, maxLength: 512, pattern: /^\/city\/tiles\/[^?#\\]+$/ }) })),
 });
 export type CityMeta = ReturnType<typeof cityMetaChecker>;
 

@@ -14,7 +14,8 @@ import type { AlertActor, AlertDraft } from '../alerts/lifecycle';
 import { AlertStore } from '../store/alert-store';
 import { AuditLog } from '../store/audit-log';
 import { type BridgeDatabase, openDatabase } from '../store/database';
-import type { LiveSink } from '../sources/live-source';
+import { FieldAlertDrafts } from '../sources/field-alert-drafts';
+import type { LiveSink, SourceAlert } from '../sources/live-source';
 import { withAlertTaps } from './alert-taps';
 import { AlertFanout } from './alert-fanout';
 import type { BridgeOptions } from './bridge-options';
@@ -37,6 +38,7 @@ export class AlertStack {
   readonly db: BridgeDatabase;
   private readonly demo: DemoAlertGenerator | null;
   private readonly incidentAlerts: IncidentAlerts;
+  private readonly fieldAlerts: FieldAlertDrafts;
   private readonly pruneTimer: NodeJS.Timeout;
   /** The source's clock as last reported; wall time until it reports. */
   private simNowMs = Date.now();
@@ -76,6 +78,7 @@ export class AlertStack {
     });
     this.demo = options.demoAlertsPerHour > 0 ? new DemoAlertGenerator(city, { seed: city.meta.seed ?? 0, ratePerHour: options.demoAlertsPerHour }) : null;
     this.incidentAlerts = new IncidentAlerts(city);
+    this.fieldAlerts = new FieldAlertDrafts(city.meta);
     this.prune(options.eventRetentionMs);
     this.pruneTimer = setInterval(() => this.prune(options.eventRetentionMs), PRUNE_INTERVAL_MS);
     this.pruneTimer.unref();
@@ -89,6 +92,7 @@ export class AlertStack {
         if (this.demo) this.raiseAll(this.demo.advance(simTimeMs), DEMO_ACTOR);
       },
       incidents: (incidents) => this.raiseAll(this.incidentAlerts.newIncidents(incidents), INCIDENT_ACTOR),
+      alert: (alert) => this.raiseField(alert),
     });
   }
 
@@ -110,6 +114,20 @@ export class AlertStack {
       } catch (error) {
         this.log.error(`could not raise a ${draft.kind} alert from ${actor.label}: ${String(error)}`);
       }
+    }
+  }
+
+  /**
+   * Raises a field alert the source checked already; what can still fail
+   * here (a CAP message received before, a store error) is logged, not
+   * thrown into the source's message handler.
+   */
+  private raiseField(alert: SourceAlert): void {
+    const actor: AlertActor = { role: 'system', label: `${alert.format}:${alert.channel}`.slice(0, 128) };
+    try {
+      this.service.raise(this.fieldAlerts.draft(alert, this.simNowMs), actor);
+    } catch (error) {
+      this.log.warn(`could not raise a field alert from ${alert.channel}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

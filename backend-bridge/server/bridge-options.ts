@@ -48,6 +48,8 @@ export interface BridgeOptions {
   eventRetentionMs: number;
   /** The video wall's layout file (JSON); null for the built-in one-screen layout. @default null */
   wallLayoutFile: string | null;
+  /** Directory of the city's 3D Tiles tileset, served under TILESET_URL_PREFIX; null for none. @default null */
+  tilesetDir: string | null;
 }
 
 export const BRIDGE_DEFAULTS = {
@@ -64,4 +66,5 @@ export const BRIDGE_DEFAULTS = {
   maxCapBytes: DEFAULT_MAX_CAP_BYTES,
   eventRetentionMs: 7 * 86_400_000,
   wallLayoutFile: null,
+  tilesetDir: null,
 } as const;

@@ -1,11 +1,14 @@
 /**
  * The bridge's HTTP surface, one port with the WebSocket:
  *   GET /city/*        static city data, gzip when the client accepts it, ETag = city version
+ *   GET /city/tiles/*  the city's 3D Tiles tileset directory, when it has one
  *   GET /api/health    liveness and a few counters, for the on-call engineer and load balancers
  *   POST routes        e.g. /api/alerts/cap (CAP ingest), each with its own handler
+ *   GET routes         e.g. /api/wall-layout, each with its own handler
  *   GET anything else  the built renderer (index.html, assets, Cesium files)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TILESET_URL_PREFIX } from '../protocol';
 import { securityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
 
@@ -26,6 +29,10 @@ export interface HttpHandlerOptions {
   health: () => Record<string, unknown>;
   /** Handlers of POST requests by exact URL path; other methods on these paths get 405. */
   posts: ReadonlyMap<string, RequestHandler>;
+  /** Handlers of GET (and HEAD) requests by exact URL path, for API routes computed per request. */
+  gets: ReadonlyMap<string, RequestHandler>;
+  /** The city's 3D Tiles directory, served under TILESET_URL_PREFIX; null for none. */
+  tilesDir: string | null;
 }
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
@@ -87,9 +94,17 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       sendPrepared(request, response, prepared, options.etag);
       return;
     }
+    const get = options.gets.get(path);
+    if (get) {
+      await get(request, response);
+      return;
+    }
     if (path === '/api/health') {
       sendJson(response, 200, options.health());
       return;
+    }
+    if (options.tilesDir && path.startsWith(TILESET_URL_PREFIX)) {
+      if (await serveStatic(options.tilesDir, path.slice(TILESET_URL_PREFIX.length - 1), request, response)) return;
     }
     if (path.startsWith('/api/') || path.startsWith('/city/')) {
       sendJson(response, 404, { error: `no such resource: ${path}` });
