@@ -76,7 +76,7 @@ export const DATA_CLASSIFICATIONS = ['public', 'sensitive', 'core'] as const;
 export type DataClassification = (typeof DATA_CLASSIFICATIONS)[number];
 
 /** Where an alert came from. */
-export const ALERT_SOURCES = ['demo', 'simulator', 'cap', 'correlation'] as const;
+export const ALERT_SOURCES = ['demo', 'simulator', 'cap', 'correlation', 'field'] as const;
 export type AlertSource = (typeof ALERT_SOURCES)[number];
 
 /** Who changed an alert: an operator or admin session, or the bridge itself (generator, escalation, correlation). */

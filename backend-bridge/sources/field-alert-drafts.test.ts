@@ -6,7 +6,7 @@ import { FieldAlertDrafts } from './field-alert-drafts';
 const drafts = new FieldAlertDrafts(tinyCity().meta);
 const json = {
   kind: 'intrusion',
-  source: 'simulator',
+  source: 'field',
   category: 'Security',
   urgency: 'Immediate',
   severity: 'Severe',
@@ -39,7 +39,8 @@ describe('field alert drafts', () => {
     expect(() => draftOf({ ...json, severity: 'Huge' })).toThrow(/^alert\.severity: expected one of/);
     expect(() => draftOf({ ...json, status: 'resolved' })).toThrow('alert.status: is set by the bridge, not by a source');
     expect(() => draftOf({ ...json, kind: 'risk-point' })).toThrow('alert.kind: risk points are derived by the bridge');
-    expect(() => draftOf({ ...json, source: 'correlation' })).toThrow('alert.source: correlation alerts are derived by the bridge');
+    expect(() => draftOf({ ...json, source: 'correlation' })).toThrow('alert.source: a field system\'s alert says "field", got "correlation"');
+    expect(() => draftOf({ ...json, source: 'demo' })).toThrow('alert.source: a field system\'s alert says "field"');
     expect(() => draftOf({ ...json, linkId: 'l9' })).toThrow('alert.linkId: no such id in the city: "l9"');
     expect(() => draftOf([json])).toThrow('alert: expected an object, got an array of 1');
   });

@@ -49,7 +49,7 @@ export class FieldAlertDrafts {
       path,
     );
     if (draft.kind === 'risk-point') throw new ValidationError(`${path}.kind`, 'risk points are derived by the bridge, not raised by a source');
-    if (draft.source === 'correlation') throw new ValidationError(`${path}.source`, 'correlation alerts are derived by the bridge, not raised by a source');
+    if (draft.source !== 'field') throw new ValidationError(`${path}.source`, `a field system's alert says "field", got ${JSON.stringify(draft.source)}`);
     for (const field of ['districtId', 'deviceId', 'linkId'] as const) {
       const id = draft[field];
       if (id !== undefined && !this.ids[field].has(id)) throw new ValidationError(`${path}.${field}`, `no such id in the city: ${JSON.stringify(id)}`);

@@ -36,7 +36,7 @@ function recordHealth(rig: MqttBridge): SourceHealth['state'][] {
 function jsonAlert(headline: string) {
   return JSON.stringify({
     kind: 'noise-complaint',
-    source: 'simulator',
+    source: 'field',
     category: 'Env',
     urgency: 'Future',
     severity: 'Minor',

@@ -40,7 +40,7 @@ describe('several bridges sharing the field', { timeout: 20_000 }, () => {
     const field = await mqtt.connectAsync(broker.url, { protocolVersion: 5 });
     cleanups.push(() => field.endAsync(true));
 
-    const alert = { kind: 'fight', source: 'simulator', category: 'Security', urgency: 'Immediate', severity: 'Moderate', certainty: 'Observed', description: { zh: '', en: '' }, area: { shape: 'point', xM: 0, yM: 0 }, districtId: 'd1', simTimeMs: 1, classification: 'public', linkedAlertIds: [] };
+    const alert = { kind: 'fight', source: 'field', category: 'Security', urgency: 'Immediate', severity: 'Moderate', certainty: 'Observed', description: { zh: '', en: '' }, area: { shape: 'point', xM: 0, yM: 0 }, districtId: 'd1', simTimeMs: 1, classification: 'public', linkedAlertIds: [] };
     for (let i = 0; i < 20; i++) await field.publishAsync(`${TOPIC}/alert/json`, JSON.stringify({ ...alert, headline: { zh: `${i}`, en: `${i}` } }), { qos: 1 });
     await publishReading(field, 'l1', 27);
 

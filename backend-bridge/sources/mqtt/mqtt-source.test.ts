@@ -79,7 +79,7 @@ describe('the MQTT source in a bridge', { timeout: 20_000 }, () => {
 
     const draft = {
       kind: 'crowd-density',
-      source: 'simulator',
+      source: 'field',
       category: 'Safety',
       urgency: 'Expected',
       severity: 'Moderate',
