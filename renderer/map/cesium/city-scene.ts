@@ -9,6 +9,7 @@ import { buildBuildingMeshInWorker } from './building-mesh-client';
 import { createBuildingPrimitive } from './building-primitive';
 import { showOverview } from './camera-views';
 import { createCityFrame } from './city-frame';
+import { addPhotogrammetry } from './photogrammetry-layer';
 import { type DistrictLayer, type LabelLanguage, createDistrictLayer, labelFont, labelFontPx } from './district-layer';
 import { createRoadPrimitive } from './road-layer';
 import { createWaterPrimitive } from './water-layer';
@@ -54,6 +55,8 @@ export async function addCityScene(widget: CesiumWidget, city: CityData, languag
   const mesh = await buildBuildingMeshInWorker(city.buildings);
   const buildings = scene.primitives.add(createBuildingPrimitive(mesh, frame.modelMatrix)) as Primitive;
   await drawUntilReady(widget, [water, roads, buildings]);
+  // Tiles stream in after the first frame; the footprint city is usable meanwhile.
+  const photogrammetry = addPhotogrammetry(widget, city.meta);
   return {
     districts,
     setVisibility(visibility) {
@@ -68,6 +71,9 @@ export async function addCityScene(widget: CesiumWidget, city: CityData, languag
       scene.primitives.remove(roads);
       scene.primitives.remove(buildings);
       scene.primitives.remove(districts.collection);
+      void photogrammetry.then((tileset) => {
+        if (tileset && !widget.isDestroyed()) scene.primitives.remove(tileset);
+      });
     },
   };
 }
