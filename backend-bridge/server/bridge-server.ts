@@ -105,6 +105,7 @@ export async function startBridge(options: BridgeOptions, tls?: BridgeTls): Prom
     etag: payload.version,
     posts: new Map([[CAP_PATH, alerts.capEndpoint]]),
     gets: new Map([[WALL_LAYOUT_PATH, wallLayoutEndpoint(wallLayout)]]),
+    tilesDir: options.tilesetDir,
     health: () => ({
       status: 'ok',
       protocol: PROTOCOL_VERSION,

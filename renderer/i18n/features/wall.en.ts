@@ -1,2 +1,75 @@
-/** English strings of the wall feature; zh-CN in wall.zh-CN.ts must match key for key. */
-export default {};
+/** English strings of the wall feature (video wall and cockpit); zh-CN in wall.zh-CN.ts must match key for key. */
+export default {
+  layoutFailed: 'The wall layout could not be loaded: {reason}',
+  loadingLayout: 'Loading the wall layout…',
+  panels: {
+    kpis: 'City now',
+    ranking: 'Districts needing attention',
+    signals: 'Signal control today',
+  },
+  strip: {
+    simTime: 'Sim time',
+    congestion: 'Congestion',
+    openAlerts: 'Open alerts',
+    speed: 'Sim speed',
+  },
+  scene: {
+    label: 'Scene {name}',
+    remaining: 'next in {time}',
+    pinned: 'pinned',
+    pin: 'Pin this scene',
+    unpin: 'Resume the playlist',
+  },
+  focus: {
+    pushedBy: 'Pushed by {who}',
+    returnsIn: 'back to the scene in {time}',
+    alert: 'Alert: {headline}',
+    unknownAlert: 'Alert {id}',
+  },
+  push: {
+    button: 'Push to wall',
+    pushed: 'Sent to the wall',
+    failed: 'Could not push to the wall: {reason}',
+  },
+  recovered: 'map view recovered {n} time | map view recovered {n} times',
+  figures: {
+    tti: 'Travel time index',
+    band: 'band: {band}',
+    avgSpeed: 'Average speed',
+    openAlerts: 'Open alerts',
+    resolvedToday: 'Resolved today',
+    meanTimeToResolve: 'Mean time to resolve',
+    signalChanges: 'Signal changes today',
+    signalEffect: 'delay per vehicle {change} after changes',
+    signalEffectPending: 'effect measured 30 sim min after a change',
+    adaptive: 'Adaptive',
+    fixed: 'Fixed',
+    operatorChanges: 'by operators',
+    adaptiveChanges: 'by the adaptive controller',
+    simAt: 'sim time {time}',
+    asOf: 'as of {time}',
+    today: 'today, since {time}',
+  },
+  units: {
+    kmh: 'km/h',
+    minutes: 'min',
+    alerts: 'alert | alerts',
+    changes: 'change | changes',
+    intersections: 'intersection | intersections',
+    index: '× free-flow time',
+  },
+  cockpit: {
+    trendTitle: 'Travel time index, today vs yesterday',
+    today: 'Today',
+    yesterday: 'Yesterday',
+    sameHour: 'Same hour yesterday: {index} ({change})',
+    noYesterday: 'No record for yesterday: the bridge did not run at this hour yesterday.',
+    waitingTrend: 'Waiting for the first hour of figures…',
+    attentionTitle: 'Top 5 districts needing attention',
+    attentionHelp:
+      'Score = 10 × (travel time index − 1) + open alerts weighted by severity (extreme 10, severe 5, moderate 2, minor 1). A score of 10 is a district where trips take twice their free-flow time, or one extreme alert.',
+    score: 'score',
+    district: 'District',
+    masked: 'Personal data is masked for your role.',
+  },
+};

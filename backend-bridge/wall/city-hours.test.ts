@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../store/database';
+import { CityHours } from './city-hours';
+
+const HOUR_MS = 3_600_000;
+/** 2024-06-03 00:00 in UTC+8. */
+const MIDNIGHT = Date.UTC(2024, 5, 2, 16);
+
+const sample = (simTimeMs: number, travelTimeIndex: number, avgSpeedKmh = 40) => ({ simTimeMs, travelTimeIndex, avgSpeedKmh });
+
+describe('CityHours', () => {
+  it('averages one sample per sim minute into its hour', () => {
+    const hours = new CityHours(openDatabase(null), { utcOffsetH: 8 });
+    const start = MIDNIGHT + 8 * HOUR_MS;
+    hours.add(sample(start, 1.2, 30));
+    hours.add(sample(start + 10_000, 9, 1)); // same minute: ignored
+    hours.add(sample(start + 60_000, 1.4, 50));
+    const [hour, ...rest] = hours.trend(start + 120_000).today;
+    expect(rest).toEqual([]);
+    expect(hour).toMatchObject({ hourStartSimMs: start, avgSpeedKmh: 40, samples: 2 });
+    expect(hour!.travelTimeIndex).toBeCloseTo(1.3, 9);
+  });
+
+  it('splits today from yesterday at local midnight and says when yesterday has no record', () => {
+    const hours = new CityHours(openDatabase(null), { utcOffsetH: 8 });
+    hours.add(sample(MIDNIGHT + 23 * HOUR_MS - 24 * HOUR_MS, 1.1));
+    hours.add(sample(MIDNIGHT + HOUR_MS, 1.5));
+    const trend = hours.trend(MIDNIGHT + HOUR_MS + 1);
+    expect(trend.daySimStartMs).toBe(MIDNIGHT);
+    expect(trend.today.map((h) => h.travelTimeIndex)).toEqual([1.5]);
+    expect(trend.yesterday.map((h) => h.hourStartSimMs)).toEqual([MIDNIGHT - HOUR_MS]);
+    expect(hours.trend(MIDNIGHT + 30 * HOUR_MS).yesterday.map((h) => h.travelTimeIndex)).toEqual([1.5]);
+    expect(new CityHours(openDatabase(null), { utcOffsetH: 8 }).trend(MIDNIGHT).yesterday).toEqual([]);
+  });
+
+  it('keeps the figures of a bridge that ran before, and a restart replaces the hours it runs again', () => {
+    const db = openDatabase(null);
+    const first = new CityHours(db, { utcOffsetH: 8 });
+    first.add(sample(MIDNIGHT + 7 * HOUR_MS, 2));
+    first.add(sample(MIDNIGHT + 8 * HOUR_MS, 3));
+    const restarted = new CityHours(db, { utcOffsetH: 8 });
+    restarted.add(sample(MIDNIGHT + 7 * HOUR_MS, 1));
+    expect(restarted.trend(MIDNIGHT + 7 * HOUR_MS).today.map((h) => [h.travelTimeIndex, h.samples])).toEqual([
+      [1, 1],
+      [3, 1],
+    ]);
+  });
+
+  it('prunes hours older than the retention', () => {
+    const hours = new CityHours(openDatabase(null), { utcOffsetH: 8, retentionMs: 2 * HOUR_MS });
+    hours.add(sample(MIDNIGHT, 1));
+    hours.add(sample(MIDNIGHT + 3 * HOUR_MS, 1));
+    expect(hours.trend(MIDNIGHT).today.map((h) => h.hourStartSimMs)).toEqual([MIDNIGHT + 3 * HOUR_MS]);
+  });
+});

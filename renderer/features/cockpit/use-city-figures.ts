@@ -1,0 +1,34 @@
+/**
+ * The headline figures the cockpit and the wall share, each with the time
+ * it holds for: traffic from the latest summary (sim time), alerts from the
+ * alert stream (wall time), and the districts needing attention.
+ */
+import { computed } from 'vue';
+import { openBySeverity } from '../alerts/alert-filters';
+import { useAlertsStore } from '../alerts/alerts-store';
+import { useConnectionStore } from '../connection/connection-store';
+import { useTrafficStore } from '../traffic/traffic-store';
+import { rankByAttention } from './attention';
+import { localDayStartMs, resolvedSince } from './resolution';
+import { ttiBand } from './tti-band';
+
+export function useCityFigures(attentionLimit: number) {
+  const traffic = useTrafficStore();
+  const alerts = useAlertsStore();
+  const connection = useConnectionStore();
+
+  const city = computed(() => {
+    const summary = traffic.summary;
+    if (!summary) return null;
+    return { ...summary.city, band: ttiBand(summary.city.travelTimeIndex), simTimeMs: summary.simTimeMs };
+  });
+  /** Alert figures hold once the bridge sent its snapshot. */
+  const alertsKnown = computed(() => alerts.streamId !== null);
+  const openAlerts = computed(() => openBySeverity(alerts.alerts));
+  /** Today on the bridge's clock (local midnight), wall ms. */
+  const dayStartMs = computed(() => (connection.bridgeNowMs === null ? null : localDayStartMs(connection.bridgeNowMs)));
+  const resolved = computed(() => (dayStartMs.value === null ? null : resolvedSince(alerts.alerts, dayStartMs.value)));
+  const attention = computed(() => (traffic.summary ? rankByAttention(traffic.summary.districts, alerts.alerts, attentionLimit) : []));
+
+  return { city, alertsKnown, openAlerts, openCount: computed(() => alerts.counts.open), dayStartMs, resolved, attention };
+}
