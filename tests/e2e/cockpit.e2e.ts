@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SHOTS_DIR, useE2eSession } from '../support/e2e-session';
+import { offHost, recordRequests } from '../support/off-host';
 
 const session = useE2eSession();
 
@@ -12,6 +13,7 @@ describe('Cockpit', () => {
   it('shows a viewer the city figures with units and times, read-only', async () => {
     const context = await session.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
     const page = await context.newPage();
+    const requests = recordRequests(page);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${session.bridge.origin}/#/cockpit?token=${session.bridge.tokens.viewer}`);
@@ -34,6 +36,7 @@ describe('Cockpit', () => {
     expect(kpiPx).toBeGreaterThanOrEqual(48);
     await page.screenshot({ path: `${SHOTS_DIR}/cockpit-viewer-1920x1080.png` });
     expect(errors).toEqual([]);
+    expect(offHost(requests)).toEqual([]);
     await context.close();
   });
 });

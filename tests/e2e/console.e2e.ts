@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DRAW_TIMEOUT_MS, SHOTS_DIR, useE2eSession } from '../support/e2e-session';
+import { offHost, recordRequests } from '../support/off-host';
 import { litBuildingFraction } from '../support/pixels';
 
 
@@ -21,9 +22,8 @@ interface OpenedPage {
 async function open(route: string, viewport: { width: number; height: number }): Promise<OpenedPage> {
   const context = await session.browser.newContext({ viewport, locale: 'zh-CN' });
   const page = await context.newPage();
-  const requests: string[] = [];
+  const requests = recordRequests(page);
   const errors: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${session.bridge.origin}/#${route}`);
   return { page, requests, errors };
@@ -31,13 +31,6 @@ async function open(route: string, viewport: { width: number; height: number }):
 
 const pct = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
 
-function offHost(urls: string[]): string[] {
-  return urls.filter((url) => {
-    const { protocol, hostname } = new URL(url);
-    if (protocol === 'data:' || protocol === 'blob:') return false;
-    return hostname !== '127.0.0.1' && hostname !== 'localhost' && hostname !== '[::1]';
-  });
-}
 
 describe('Console', () => {
   it('connects live as operator, draws the 3D city with buildings, and requests nothing beyond localhost', async () => {
@@ -69,26 +62,6 @@ describe('Console', () => {
     const indicator = page.locator('[data-testid="connection"][data-state="refused"]');
     await indicator.waitFor({ timeout: 60_000 });
     await expect.poll(() => page.textContent('body')).toContain('token is not valid for this bridge');
-    await page.context().close();
-  });
-});
-
-describe('Wall and Cockpit', () => {
-  it('renders the Wall at 3840×2160 with the city drawn', async () => {
-    const { page, requests } = await open(`/wall?token=${session.bridge.tokens.viewer}`, { width: 3840, height: 2160 });
-    await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
-    await page.locator('[data-testid="city-map"][data-state="drawn"]').waitFor({ timeout: DRAW_TIMEOUT_MS });
-    await page.screenshot({ path: `${SHOTS_DIR}/wall-3840x2160.png` });
-    expect(offHost(requests)).toEqual([]);
-    await page.context().close();
-  });
-
-  it('renders the Cockpit read-only for a viewer with the city inventory', async () => {
-    const { page } = await open(`/cockpit?token=${session.bridge.tokens.viewer}`, { width: 1920, height: 1080 });
-    await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
-    await page.locator('[data-testid="cockpit-kpis"]').waitFor();
-    await expect.poll(() => page.textContent('[data-testid="cockpit-kpis"]'), { timeout: 30_000 }).toMatch(/\d{2},?\d{3}/);
-    await page.screenshot({ path: `${SHOTS_DIR}/cockpit-1920x1080.png` });
     await page.context().close();
   });
 });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { capInfo, capXml, latLonOf } from '../../backend-bridge/alerts/cap/cap.fixture';
 import type { CityMeta } from '../../backend-bridge/protocol';
 import { launchChromium } from '../support/chromium';
+import { offHost, recordRequests } from '../support/off-host';
 import { DRAW_TIMEOUT_MS, SHOTS_DIR, useE2eSession } from '../support/e2e-session';
 
 const session = useE2eSession();
@@ -50,15 +51,16 @@ async function openPage(
   viewport: { width: number; height: number },
   layers?: string,
   browser: Browser = session.browser,
-): Promise<{ page: Page; errors: string[] }> {
+): Promise<{ page: Page; errors: string[]; requests: string[] }> {
   const context = await browser.newContext({ viewport, locale: 'en-US', reducedMotion: 'reduce' });
   if (layers) await context.addInitScript((stored) => localStorage.setItem('citybrain.layers', stored), layers);
   const page = await context.newPage();
+  const requests = recordRequests(page);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${session.bridge.origin}/#${route}`);
   await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
-  return { page, errors };
+  return { page, errors, requests };
 }
 
 const camera = async (page: Page) => {
@@ -71,7 +73,7 @@ describe('Wall', () => {
   it('lays out the default screen at 3840×2160 with type sized from its panels and several alert rows', async () => {
     const meta = await cityMeta();
     for (let i = 0; i < 6; i++) await postAlert(meta, i);
-    const { page, errors } = await openPage(`/wall?token=${session.bridge.tokens.viewer}`, { width: 3840, height: 2160 });
+    const { page, errors, requests } = await openPage(`/wall?token=${session.bridge.tokens.viewer}`, { width: 3840, height: 2160 });
     await page.locator('[data-testid="wall-map"] [data-testid="city-map"][data-state="drawn"]').waitFor({ timeout: DRAW_TIMEOUT_MS });
     // Figures have arrived when the travel time index tile shows a number instead of the dash.
     const kpis = page.getByTestId('wall-kpis');
@@ -106,6 +108,7 @@ describe('Wall', () => {
     // Software WebGL draws a 4K frame of the city in seconds, more on a loaded machine.
     await page.screenshot({ path: `${SHOTS_DIR}/wall-default-3840x2160.png`, timeout: SCREENSHOT_TIMEOUT_MS });
     expect(errors).toEqual([]);
+    expect(offHost(requests)).toEqual([]);
     await page.context().close();
   });
 

@@ -1,0 +1,170 @@
+/**
+ * Signal timing end to end: an operator opens an intersection from a
+ * console deep link, edits a green time, sees a rule broken and the
+ * predicted delay of a good value, applies it with a reason and sees the new
+ * version run with the countdown following it; a viewer's console sees the
+ * change, offers no way to make one, and a forged apply over its socket is
+ * refused by the bridge.
+ */
+import type { CityMeta } from '../../backend-bridge/protocol';
+import { PROTOCOL_VERSION, SUBPROTOCOL, WS_PATH } from '../../backend-bridge/protocol/version';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2eSession } from '../support/e2e-session';
+
+const session = useE2eSession();
+
+/** Sim speed for the test: a cycle of up to 180 s passes in well under a minute, so the new plan takes over soon. */
+const SIM_SPEED = 10;
+
+async function signalizedNodeId(): Promise<string> {
+  const meta = (await (await fetch(`${session.bridge.origin}/city/meta.json`)).json()) as CityMeta;
+  const node = meta.nodes.find((n) => n.signalized);
+  if (!node) throw new Error('the demo city has no signalized intersection');
+  return node.id;
+}
+
+async function openSignalPanel(token: string, nodeId: string): Promise<{ page: Page; errors: string[] }> {
+  // The 3D layers start hidden: this test is about the panel, and two consoles share two cores.
+  const context = await session.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US', reducedMotion: 'reduce' });
+  await context.addInitScript(() =>
+    localStorage.setItem('citybrain.layers', JSON.stringify({ buildings: false, roads: false, districts: false, heatmap: false, flow: false })),
+  );
+  const page = await context.newPage();
+  // Two consoles drawing the city in software on a shared small machine answer slowly: every wait is long.
+  page.setDefaultTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${session.bridge.origin}/#/console?select=intersection:${nodeId}&token=${token}`);
+  await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 150_000 });
+  // The intersection's figures refresh every second, so the button is never "stable" to Playwright: press it directly.
+  const open = page.getByTestId('open-signal-panel');
+  await open.waitFor({ timeout: 150_000 });
+  await open.dispatchEvent('click');
+  await page.locator(`[data-testid="signal-panel"][data-node-id="${nodeId}"][data-state="live"]`).waitFor({ timeout: 150_000 });
+  return { page, errors };
+}
+
+const planVersion = async (page: Page) => Number(await page.getByTestId('signal-plan-version').getAttribute('data-version'));
+
+/** Sends an apply over a fresh socket of the page's own, bypassing the panel; resolves with the bridge's reply. */
+function forgeApply(page: Page, token: string, nodeId: string): Promise<{ type: string; code?: string; message?: string }> {
+  return page.evaluate(
+    ({ url, subprotocol, protocol, token, nodeId }) =>
+      new Promise((resolve, reject) => {
+        const socket = new WebSocket(url, subprotocol);
+        const plan = {
+          nodeId,
+          version: 999,
+          cycleS: 60,
+          offsetS: 0,
+          phases: [{ id: 'p1', name: { zh: '相位', en: 'Phase' }, movementIds: [], greenS: 55, yellowS: 3, allRedS: 2, minGreenS: 7, pedClearanceS: 0 }],
+        };
+        socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', protocol, client: 'e2e/forged', token }));
+        socket.onmessage = (event) => {
+          const message = JSON.parse(String(event.data)) as { type: string; requestId?: string };
+          if (message.type === 'welcome') socket.send(JSON.stringify({ type: 'apply-signal-plan', id: 'forged-1', plan, reason: 'forged' }));
+          if (message.requestId === 'forged-1') {
+            socket.close();
+            resolve(message as { type: string });
+          }
+        };
+        socket.onerror = () => reject(new Error('the forged socket failed'));
+      }),
+    { url: `${session.bridge.origin.replace(/^http/, 'ws')}${WS_PATH}`, subprotocol: SUBPROTOCOL, protocol: PROTOCOL_VERSION, token, nodeId },
+  );
+}
+
+/** Failures of the link, not refusals: the panel keeps the draft, and an operator simply applies again. */
+const LINK_FAILURES = ['disconnected', 'not-connected', 'timeout'];
+
+/**
+ * Waits for the confirmed apply to be answered. On this shared two-core
+ * machine the consoles' sockets sometimes drop mid-test; an apply lost with
+ * the link is sent again from the kept draft, as an operator would. A refusal fails the test with the bridge's words.
+ */
+async function applyThroughDroppedLinks(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await expect.poll(() => page.getByTestId('signal-confirm-dialog').count(), { timeout: 120_000 }).toBe(0);
+    const error = page.getByTestId('signal-error');
+    if ((await error.count()) === 0) return;
+    const code = await error.getAttribute('data-code');
+    if (!LINK_FAILURES.includes(code ?? '') || attempt === 3) throw new Error(`apply failed: ${await error.textContent()}`);
+    await page.getByTestId('signal-apply').click();
+    await page.getByTestId('signal-reason').fill('Longer green for the morning queue');
+    await page.getByTestId('signal-confirm').click();
+  }
+}
+
+describe('Signal timing', () => {
+  it('lets an operator change a green time safely, shows it live to every client, and keeps viewers read-only', async () => {
+    session.bridge.source.setClock({ speedFactor: SIM_SPEED, paused: false });
+    const nodeId = await signalizedNodeId();
+    const [operator, viewer] = await Promise.all([
+      openSignalPanel(session.bridge.tokens.operator, nodeId),
+      openSignalPanel(session.bridge.tokens.viewer, nodeId),
+    ]);
+    const { page } = operator;
+    const before = await planVersion(page);
+    expect(before).toBeGreaterThanOrEqual(1);
+
+    // A green below the minimum is caught as it is typed, naming the field and the rule.
+    await page.getByTestId('signal-edit').click();
+    const green = page.getByTestId('signal-green-0');
+    const greenBeforeS = Number(await green.inputValue());
+    await green.fill('1');
+    const violation = page.locator('[data-testid="signal-violation"][data-path="phases[0].greenS"]').first();
+    await violation.waitFor();
+    expect(await violation.textContent()).toMatch(/Green of phase 1.*minimum green/);
+    expect(await page.getByTestId('signal-apply').isDisabled()).toBe(true);
+
+    // A good value clears it, and the predicted delay of both plans is shown side by side.
+    await green.fill(String(greenBeforeS + 5));
+    await expect.poll(() => page.getByTestId('signal-violation').count(), { timeout: 60_000 }).toBe(0);
+    const proposed = page.getByTestId('signal-predicted-delay-proposed');
+    await expect.poll(() => proposed.getAttribute('data-value-s'), { timeout: 60_000 }).toMatch(/^\d+\.\d\d$/);
+    expect(await proposed.textContent()).toContain('s/veh');
+    expect(await page.getByTestId('signal-predicted-delay-current').textContent()).toContain('s/veh');
+
+    // Apply: the confirmation shows the diff and needs a reason.
+    await page.getByTestId('signal-apply').click();
+    const diffRow = page.locator('[data-testid="signal-diff-row"][data-key="phases[0].greenS"]');
+    await diffRow.waitFor();
+    expect(await diffRow.textContent()).toContain(`→ ${greenBeforeS + 5} s`);
+    await page.getByTestId('signal-confirm').click();
+    await page.getByText('Enter a reason.').waitFor();
+    await page.getByTestId('signal-reason').fill('Longer green for the morning queue');
+    await page.getByTestId('signal-confirm').click();
+    await applyThroughDroppedLinks(page);
+
+    // The new version runs from the next cycle boundary, and the countdown follows it.
+    await expect.poll(() => planVersion(page), { timeout: 180_000 }).toBe(before + 1);
+    const countdown = page.getByTestId('signal-countdown');
+    await expect.poll(() => countdown.getAttribute('data-plan-version'), { timeout: 60_000 }).toBe(String(before + 1));
+    const firstReading = await countdown.getAttribute('data-remaining-s');
+    await expect.poll(() => countdown.getAttribute('data-remaining-s'), { timeout: 60_000 }).not.toBe(firstReading);
+    await page.locator('[data-testid="signal-phase-current"]').waitFor();
+
+    // The viewer's console sees the change with its reason, and offers no way to make one.
+    await expect.poll(() => planVersion(viewer.page), { timeout: 120_000 }).toBe(before + 1);
+    const viewerRow = viewer.page.locator(`[data-testid="signal-history-row"][data-version="${before + 1}"]`);
+    await viewerRow.waitFor();
+    expect(await viewerRow.textContent()).toContain('Longer green for the morning queue');
+    await viewer.page.getByTestId('signal-read-only').waitFor();
+    expect(await viewer.page.getByTestId('signal-edit').count()).toBe(0);
+    expect(await viewer.page.getByTestId('signal-apply').count()).toBe(0);
+
+    // Bypassing the panel does not help a viewer: the bridge refuses the apply itself.
+    const reply = await forgeApply(viewer.page, session.bridge.tokens.viewer, nodeId);
+    expect(reply).toMatchObject({ type: 'error', code: 'forbidden' });
+    expect(await planVersion(page)).toBe(before + 1);
+
+    expect(operator.errors).toEqual([]);
+    expect(viewer.errors).toEqual([]);
+    await page.context().close();
+    await viewer.page.context().close();
+  }, 600_000);
+});
