@@ -8,9 +8,28 @@
  * The cycle is kept: the default plans run one cycle per district with
  * offsets for a green wave, and a node that changed its own cycle would
  * drift out of that wave at every cycle. Re-splitting the same cycle keeps
- * the start of phase 0, and so the coordination, where it was. (Measured on
- * the demo city's morning peak: giving each node Webster's own cycle as
- * well cut average delay by 9 %, re-splitting alone by 11 %.)
+ * the start of phase 0, and so the coordination, where it was.
+ *
+ * Why this and no more (average delay on the demo city's morning peak, the
+ * fixed plans at 243.7 s; see bench/signals.ts): re-splitting alone gives
+ * 216.0 s (−11.3 %). Tried and measured worse or no better:
+ * - each node on Webster's own cycle: −9 %;
+ * - one common cycle per district from its most saturated member (30–180 s,
+ *   green-wave offsets re-derived for the new cycle): 241.8 s; capped at
+ *   150 / 110 / 80 s: 235.1 / 226.2 / 226.9 s — and 228.9 / 222.7 s (180 /
+ *   110) even with the transition dwell taken out of the simulator, so the
+ *   loss is the cycle change itself, not only the move to the new offset;
+ * - backlog-aware Webster (arrivals + standing queue cleared over 300 s /
+ *   60 s): 216.5 / 233.3 s;
+ * - splits weighted towards the faster-discharging approach (y·(s/1800)^α,
+ *   a step towards max pressure): α = 0.5 gives 214.0 s, α = 1 226.1 s;
+ * - re-planning every cycle instead of every 3: 215.2 s.
+ * What bounds it is the phase structure, which a split cannot change: the
+ * simulator discharges an approach as one mixed queue (no turn pockets), so
+ * a protected left phase passes only the left-turning share of its
+ * approach's capacity; at the over-capacity central crossings the two
+ * protected left phases still hold at least 14 s of green and 10 s of
+ * clearance in each 150 s cycle while their approaches pass only that share.
  */
 import type { SignalPlan } from '../protocol';
 import { recommendPlan } from '../protocol/signal-timing';

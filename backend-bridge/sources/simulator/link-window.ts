@@ -61,6 +61,16 @@ export class LinkWindow {
     this.taken++;
   }
 
+  /**
+   * Forgets every snapshot. Call it whenever the metrics' running totals
+   * lose sums (a reset of the open window's accumulators): a snapshot taken
+   * before holds more than the totals now, and a window over it would come
+   * out negative.
+   */
+  clear(): void {
+    this.taken = 0;
+  }
+
   /** The link's sums from the oldest snapshot kept to `simTimeS` (now); all zero before the first snapshot. */
   sums(link: number, simTimeS: number, result: WindowSums): WindowSums {
     const now = this.metrics.runningSums(link, this.scratch);

@@ -70,6 +70,18 @@ describe('the simulator’s SignalAccess', () => {
     await expect(access.apply({ ...plan(2, 40, 20), version: 1 })).rejects.toThrow("plan.version: expected a revision after the current plan's 1, got 1");
   });
 
+  it('measures no negative volume, flow, queue or delay right after a warm-up (regression: the settling left snapshots larger than the totals)', () => {
+    const sim = new TrafficSim(corridor(), { seed: 1, warmUpS: 600, demandScale: 1, tripEndShare: 0, randomIncidentsPerHour: 0 });
+    const measure = new SimSignalAccess(sim).measure('n1');
+    const figures = [
+      ...measure.approaches.flatMap((a) => [a.volumeVehPerH, a.queueVeh]),
+      ...measure.movements.map((m) => m.flowVehPerH),
+      measure.delayPerVehS,
+    ];
+    expect(measure.approaches[0]!.volumeVehPerH).toBeGreaterThan(100);
+    for (const figure of figures) expect(figure).toBeGreaterThanOrEqual(0);
+  });
+
   it('measures arrivals against the movement’s saturation flow, and more delay and queue under a short green', () => {
     const measureAfter = (goS: number, walkS: number) => {
       const { sim, access } = corridorSim();

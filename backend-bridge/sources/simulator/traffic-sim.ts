@@ -89,7 +89,9 @@ export class TrafficSim {
     // The first figures cover the end of the warm-up only, not the settling of the initial load.
     const settleS = Math.max(0, warmUpS - FIRST_WINDOW_S);
     this.advance(settleS);
+    // Drop the settling from the totals and from the window snapshots together, so no window ever spans the drop.
     this.metrics.acc.reset();
+    this.recent.clear();
     this.advance(warmUpS - settleS);
     this.metrics.closeWindow(this.ctm.vehicles);
     this.recent.sample(this.currentMs / 1000);
