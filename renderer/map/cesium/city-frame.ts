@@ -12,17 +12,24 @@ export interface CityFrame {
   modelMatrix: Matrix4;
   /** Earth-fixed position of a local point, ground level unless `heightM` is given. */
   toWorld(xM: number, yM: number, heightM?: number, result?: Cartesian3): Cartesian3;
+  /** Local metres east and north of an Earth-fixed position (its height is dropped), e.g. of a click on the ground. */
+  toLocal(world: Cartesian3): [number, number];
 }
 
 export function createCityFrame(meta: CityMeta): CityFrame {
   const originWorld = Cartesian3.fromDegrees(meta.origin.lonDeg, meta.origin.latDeg, 0);
   const modelMatrix = Transforms.eastNorthUpToFixedFrame(originWorld);
   const scratchLocal = new Cartesian3();
+  const inverse = Matrix4.inverseTransformation(modelMatrix, new Matrix4());
   return {
     modelMatrix,
     toWorld(xM, yM, heightM = 0, result = new Cartesian3()) {
       Cartesian3.fromElements(xM, yM, heightM - curvatureDropM(xM, yM), scratchLocal);
       return Matrix4.multiplyByPoint(modelMatrix, scratchLocal, result);
+    },
+    toLocal(world) {
+      const local = Matrix4.multiplyByPoint(inverse, world, scratchLocal);
+      return [local.x, local.y];
     },
   };
 }

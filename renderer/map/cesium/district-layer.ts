@@ -22,6 +22,7 @@ import {
   VerticalOrigin,
 } from 'cesium';
 import type { CityMeta } from '@protocol';
+import { type DistrictRollup, badgedLabel } from '../district-rollup';
 import type { CityFrame } from './city-frame';
 
 /** Lift above the ellipsoid so outlines never fight the globe's depth, in metres. */
@@ -46,6 +47,8 @@ export type LabelLanguage = 'zh' | 'en';
 export interface DistrictLayer {
   collection: PrimitiveCollection;
   setLanguage(language: LabelLanguage): void;
+  /** Tints each district's fill and badges its label (congestion and open alerts); districts not in the map keep theirs. */
+  setRollup(rollup: ReadonlyMap<string, DistrictRollup>): void;
 }
 
 export function createDistrictLayer(
@@ -74,13 +77,13 @@ export function createDistrictLayer(
       }),
     );
   }
-  collection.add(
+  const fill = collection.add(
     new Primitive({
       geometryInstances: fillInstances,
       appearance: new PerInstanceColorAppearance({ flat: true, translucent: true }),
       allowPicking: false,
     }),
-  );
+  ) as Primitive;
   collection.add(
     new Primitive({
       geometryInstances: outlineInstances,
@@ -110,9 +113,28 @@ export function createDistrictLayer(
       disableDepthTestDistance: Number.POSITIVE_INFINITY,
     }),
   }));
+  let shownLanguage = language;
+  let shownRollup: ReadonlyMap<string, DistrictRollup> = new Map();
+  const writeLabels = () => {
+    for (const { district, label } of entries) {
+      const name = shownLanguage === 'zh' ? district.name.zh : district.name.en;
+      label.text = badgedLabel(name, shownRollup.get(district.id)?.openAlerts ?? 0);
+    }
+  };
   const setLanguage = (next: LabelLanguage) => {
-    for (const { district, label } of entries) label.text = next === 'zh' ? district.name.zh : district.name.en;
+    shownLanguage = next;
+    writeLabels();
+  };
+  const setRollup = (rollup: ReadonlyMap<string, DistrictRollup>) => {
+    shownRollup = rollup;
+    writeLabels();
+    // Per-instance colours can be written once the primitive is built; until then the base fill shows.
+    if (!fill.ready) return;
+    for (const [districtId, { fill: rgba }] of rollup) {
+      const attributes = fill.getGeometryInstanceAttributes(districtId) as { color?: Uint8Array } | undefined;
+      if (attributes) attributes.color = Uint8Array.from(rgba);
+    }
   };
   setLanguage(language);
-  return { collection, setLanguage };
+  return { collection, setLanguage, setRollup };
 }

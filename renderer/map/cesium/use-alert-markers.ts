@@ -26,7 +26,13 @@ export interface AlertMarkersHost {
 
 const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-export function useAlertMarkers(host: AlertMarkersHost): void {
+/** What the map can ask of the alert markers. */
+export interface AlertMarkersHandle {
+  /** Whether an alert marker lies under this canvas position (CSS px); its own click handler takes that click. */
+  hits(xPx: number, yPx: number): boolean;
+}
+
+export function useAlertMarkers(host: AlertMarkersHost): AlertMarkersHandle {
   const city = useCityStore();
   const alerts = useAlertsStore();
   let markers: AlertMarkers | null = null;
@@ -70,4 +76,5 @@ export function useAlertMarkers(host: AlertMarkersHost): void {
     },
   );
   onBeforeUnmount(remove);
+  return { hits: (xPx, yPx) => markers?.pick(xPx, yPx) != null };
 }
