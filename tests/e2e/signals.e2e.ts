@@ -65,7 +65,9 @@ function forgeApply(page: Page, token: string, nodeId: string): Promise<{ type: 
         };
         socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', protocol, client: 'e2e/forged', token }));
         socket.onmessage = (event) => {
-          const message = JSON.parse(String(event.data)) as { type: string; requestId?: string };
+          // Traffic frames are binary; only the JSON replies matter here.
+          if (typeof event.data !== 'string') return;
+          const message = JSON.parse(event.data) as { type: string; requestId?: string };
           if (message.type === 'welcome') socket.send(JSON.stringify({ type: 'apply-signal-plan', id: 'forged-1', plan, reason: 'forged' }));
           if (message.requestId === 'forged-1') {
             socket.close();
