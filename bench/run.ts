@@ -8,20 +8,32 @@ import { measureAlertLatencyP99Ms } from './alert-latency';
 import { measureAlertStoreInsertsPerS } from './alert-store';
 import { measureBridgeStartupMs } from './bridge-startup';
 import { measureCityPayload } from './city-payload';
+import { measureDrillSelectMs } from './drill-select';
 import { measureFirstCityFrameMs } from './first-city-frame';
+import { measureMqttIngestMsgsPerS } from './mqtt-ingest';
+import { measureReplaySpeedup } from './replay';
 import { median, report } from './report';
+import { measureSignalControl } from './signals';
 import { measureSimSpeedup } from './sim-speedup';
 import { measureHeatmapFps, measureTrafficDecode } from './traffic';
+import { measureWallFirstFrameMs } from './wall-first-frame';
 
 // Only BENCH lines on stdout; the bridge's info log would interleave with them on the terminal.
 process.env.CITYBRAIN_LOG ??= 'warn';
 
 report('sim_speedup', Math.round(await measureSimSpeedup()), 'x');
+const signalControl = await measureSignalControl();
+report('adaptive_delay_reduction_pct', signalControl.reductionPct, '%');
+report('fixed_avg_delay_s', signalControl.fixedAvgDelayS, 's');
+report('adaptive_avg_delay_s', signalControl.adaptiveAvgDelayS, 's');
+report('webster_plan_ms', signalControl.websterPlanMs, 'ms');
+report('replay_speedup', Math.round(await measureReplaySpeedup()), 'x');
 const traffic = measureTrafficDecode();
 report('traffic_frame_bytes', traffic.frameBytes, 'bytes');
 report('traffic_decode_ms', traffic.decodeMs, 'ms');
 report('alert_store_inserts_per_s', Math.round(measureAlertStoreInsertsPerS()), 'inserts/s');
 report('alert_latency_p99_ms', Math.round(await measureAlertLatencyP99Ms()), 'ms');
+report('mqtt_ingest_msgs_per_s', Math.round(await measureMqttIngestMsgsPerS()), 'msgs/s');
 
 const startup = await measureBridgeStartupMs(5);
 report('bridge_startup_ms', Math.round(median(startup)), 'ms');
@@ -38,6 +50,9 @@ try {
     report('first_city_frame_ms', Math.round(median(frames)), 'ms');
     const consoleUrl = `${bridge.origin}/#/console?token=${bridge.tokens.viewer}`;
     report('heatmap_fps_headless', await measureHeatmapFps(browser, consoleUrl), 'fps');
+    report('drill_select_ms', Math.round(median(await measureDrillSelectMs(browser, consoleUrl, 7))), 'ms');
+    const wallFrames = await measureWallFirstFrameMs(browser, `${bridge.origin}/#/wall?token=${bridge.tokens.viewer}`, 3);
+    report('wall_4k_first_frame_ms', Math.round(median(wallFrames)), 'ms');
   } finally {
     await browser.close();
   }
