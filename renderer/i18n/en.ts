@@ -90,10 +90,6 @@ const en = {
   },
   charts: {
     devicesByDistrict: 'Devices by kind per district',
-    travelTimeIndex: 'Travel time index, last {hours} h',
-    travelTimeIndexSeries: 'Travel time index',
-    travelTimeIndexWaiting: 'Waiting for traffic history…',
-    travelTimeIndexNow: 'now {index} · {speed} km/h',
   },
   traffic: {
     simClock: 'Simulation clock',

@@ -88,10 +88,6 @@ const zhCN: MessageSchema = {
   },
   charts: {
     devicesByDistrict: '各区设备构成',
-    travelTimeIndex: '行程时间指数（近 {hours} 小时）',
-    travelTimeIndexSeries: '行程时间指数',
-    travelTimeIndexWaiting: '正在等待交通历史数据…',
-    travelTimeIndexNow: '当前 {index} · {speed} 公里/小时',
   },
   traffic: {
     simClock: '仿真时钟',
