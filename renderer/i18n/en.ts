@@ -88,9 +88,6 @@ const en = {
     heatmap: 'Congestion heatmap',
     flow: 'Road flow',
   },
-  charts: {
-    devicesByDistrict: 'Devices by kind per district',
-  },
   traffic: {
     simClock: 'Simulation clock',
     simTime: 'Sim time, {zone}',

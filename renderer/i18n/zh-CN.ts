@@ -86,9 +86,6 @@ const zhCN: MessageSchema = {
     heatmap: '拥堵热力图',
     flow: '路况流动',
   },
-  charts: {
-    devicesByDistrict: '各区设备构成',
-  },
   traffic: {
     simClock: '仿真时钟',
     simTime: '仿真时间（{zone}）',
