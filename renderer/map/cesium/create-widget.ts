@@ -9,8 +9,13 @@ import { CesiumWidget, Color, EllipsoidTerrainProvider } from 'cesium';
 const GLOBE_BASE_COLOR = '#0a1628';
 const BACKGROUND_COLOR = '#02060d';
 
-export function createCityWidget(container: HTMLElement): CesiumWidget {
+/**
+ * @param nativeResolution render in device pixels (a wall screen at its full
+ * 4K) rather than CSS pixels, Cesium's default that spares laptops' GPUs
+ */
+export function createCityWidget(container: HTMLElement, nativeResolution = false): CesiumWidget {
   const widget = new CesiumWidget(container, {
+    useBrowserRecommendedResolution: !nativeResolution,
     baseLayer: false,
     terrainProvider: new EllipsoidTerrainProvider(),
     scene3DOnly: true,
