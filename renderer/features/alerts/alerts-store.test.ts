@@ -3,7 +3,8 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testAlert } from '../../../backend-bridge/alerts/alert.fixture';
 import { useConnectionStore } from '../connection/connection-store';
-import { FakeBridge, welcome } from '../connection/fake-bridge';
+import { FakeBridge } from '../connection/fake-bridge';
+import { connectToFakeBridge } from '../connection/fake-connection';
 import { useAlertsStore } from './alerts-store';
 
 let bridge: FakeBridge;
@@ -22,15 +23,7 @@ afterEach(() => {
 /** Creates the store before connecting, as the app does, then connects with `role`. */
 function connect(role: 'viewer' | 'operator' = 'operator') {
   const alerts = useAlertsStore();
-  useConnectionStore().connect({
-    url: 'ws://bridge.test/ws',
-    clientName: 'console/test',
-    openSocket: bridge.openSocket,
-    random: () => 0.999_999,
-    logger: { warn: () => {}, error: () => {} },
-  });
-  bridge.latest.open();
-  bridge.latest.deliver(welcome({ role }));
+  connectToFakeBridge(bridge, { role, random: () => 0.999_999 });
   return alerts;
 }
 

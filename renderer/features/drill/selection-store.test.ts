@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCityStore } from '../city/city-store';
 import { useConnectionStore } from '../connection/connection-store';
 import { FakeBridge, type FakeSocket, welcome } from '../connection/fake-bridge';
+import { connectToFakeBridge } from '../connection/fake-connection';
 import { drillCity } from './drill-city.fixture';
 import { cityFigures, detailMessage, deviceFigures, districtFigures, intersectionFigures } from './drill-detail.fixture';
 import { useSelectionStore } from './selection-store';
@@ -10,10 +11,7 @@ import { useSelectionStore } from './selection-store';
 let bridge: FakeBridge;
 
 function liveStore() {
-  const connection = useConnectionStore();
-  connection.connect({ url: 'ws://bridge.test/ws', clientName: 'console/test', openSocket: bridge.openSocket, logger: { warn: () => {}, error: () => {} } });
-  bridge.latest.open();
-  bridge.latest.deliver(welcome());
+  connectToFakeBridge(bridge);
   useCityStore().meta = drillCity().meta;
   return useSelectionStore();
 }

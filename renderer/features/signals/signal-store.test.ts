@@ -2,6 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useConnectionStore } from '../connection/connection-store';
 import { FakeBridge, welcome } from '../connection/fake-bridge';
+import { connectToFakeBridge } from '../connection/fake-connection';
 import { twoPhasePlan } from './signal-plan.fixture';
 import { useSignalStore } from './signal-store';
 
@@ -20,15 +21,7 @@ afterEach(() => {
 
 function connect(role: 'viewer' | 'operator' = 'operator') {
   const signals = useSignalStore();
-  useConnectionStore().connect({
-    url: 'ws://bridge.test/ws',
-    clientName: 'console/test',
-    openSocket: bridge.openSocket,
-    random: () => 0.5,
-    logger: { warn: () => {}, error: () => {} },
-  });
-  bridge.latest.open();
-  bridge.latest.deliver(welcome({ role }));
+  connectToFakeBridge(bridge, { role, random: () => 0.5 });
   return signals;
 }
 

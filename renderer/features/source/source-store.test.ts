@@ -2,6 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useConnectionStore } from '../connection/connection-store';
 import { FakeBridge, welcome } from '../connection/fake-bridge';
+import { connectToFakeBridge } from '../connection/fake-connection';
 import { useSourceStore } from './source-store';
 
 let bridge: FakeBridge;
@@ -19,15 +20,7 @@ afterEach(() => {
 
 function connect() {
   const source = useSourceStore();
-  useConnectionStore().connect({
-    url: 'ws://bridge.test/ws',
-    clientName: 'console/test',
-    openSocket: bridge.openSocket,
-    random: () => 0.5,
-    logger: { warn: () => {}, error: () => {} },
-  });
-  bridge.latest.open();
-  bridge.latest.deliver(welcome({ role: 'operator' }));
+  connectToFakeBridge(bridge, { random: () => 0.5 });
   return source;
 }
 

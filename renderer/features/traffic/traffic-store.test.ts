@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCityStore } from '../city/city-store';
 import { useConnectionStore } from '../connection/connection-store';
 import { FakeBridge, welcome } from '../connection/fake-bridge';
+import { connectToFakeBridge } from '../connection/fake-connection';
 import { trafficCity } from './traffic-city.fixture';
 import { trafficFrameBuffer } from './traffic-frame.fixture';
 import { useTrafficStore } from './traffic-store';
@@ -43,17 +44,7 @@ vi.mock('./traffic-worker-client', async () => {
 let bridge: FakeBridge;
 
 function connect(role: 'viewer' | 'operator' = 'operator') {
-  const connection = useConnectionStore();
-  connection.connect({
-    url: 'ws://bridge.test/ws',
-    clientName: 'console/test',
-    openSocket: bridge.openSocket,
-    random: () => 0.999_999,
-    logger: { warn: () => {}, error: () => {} },
-  });
-  bridge.latest.open();
-  bridge.latest.deliver(welcome({ role }));
-  return connection;
+  return connectToFakeBridge(bridge, { role, random: () => 0.999_999 });
 }
 
 /** Puts the fixture city in the city store, as a finished load would. */

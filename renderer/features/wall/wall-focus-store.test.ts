@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testAlert } from '../../../backend-bridge/alerts/alert.fixture';
 import { useCityStore } from '../city/city-store';
 import { useConnectionStore } from '../connection/connection-store';
-import { FakeBridge, welcome } from '../connection/fake-bridge';
+import { FakeBridge } from '../connection/fake-bridge';
+import { connectToFakeBridge } from '../connection/fake-connection';
 import { drillCity } from '../drill/drill-city.fixture';
 import { useSelectionStore } from '../drill/selection-store';
 import { useWallFocusStore } from './wall-focus-store';
@@ -23,9 +24,7 @@ afterEach(() => {
 
 function liveWall() {
   const focus = useWallFocusStore();
-  useConnectionStore().connect({ url: 'ws://bridge.test/ws', clientName: 'wall/test', openSocket: bridge.openSocket, logger: { warn: () => {}, error: () => {} } });
-  bridge.latest.open();
-  bridge.latest.deliver(welcome());
+  connectToFakeBridge(bridge, { clientName: 'wall/test' });
   useCityStore().meta = drillCity().meta;
   return focus;
 }
