@@ -9,18 +9,18 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeCityPayload } from './city/city-payload';
-import { CliError, DEFAULT_DATA_DIR_NAME, USAGE, parseCliOptions } from './cli-options';
+import { CliError, DEFAULT_DATA_DIR_NAME, USAGE, parseCliOptions } from './config/cli-options';
 import { createCity } from './config/create-city';
 import { createSource } from './config/create-source';
 import { loadConfigFile } from './config/load-config';
 import { readPem } from './config/read-pem';
 import { resolveSettings } from './config/resolve-settings';
 import { setUpTokens } from './config/token-setup';
-import { issueDemoTokens } from './server/auth';
-import { BRIDGE_DEFAULTS } from './server/bridge-options';
-import { type BridgeTls, startBridge } from './server/bridge-server';
-import { createLogger } from './server/log';
-import { hasParent, postToParent } from './server/parent-channel';
+import { issueDemoTokens } from './auth/token-registry';
+import { BRIDGE_DEFAULTS } from './core/bridge-options';
+import { type BridgeTls, startBridge } from './app/start-bridge';
+import { createLogger } from './core/log';
+import { hasParent, postToParent } from './app/parent-channel';
 
 /** The nearest directory above this file that holds package.json: the app root, bundled or not. */
 function appRoot(): string {

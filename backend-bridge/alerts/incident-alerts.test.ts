@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tinyCity } from '../server/tiny-city.fixture';
+import { tinyCity } from '../city/tiny-city.fixture';
 import { IncidentAlerts } from './incident-alerts';
 
 const incident = (id: string, capacityFactor = 0.2) => ({ id, linkId: 'l1', capacityFactor, startSimTimeMs: 60_000, endSimTimeMs: 60_000 + 30 * 60_000 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCliOptions } from '../cli-options';
+import { parseCliOptions } from './cli-options';
 import { checkBridgeConfig } from './bridge-config';
 import { loadConfigFile } from './load-config';
 import { resolveSettings } from './resolve-settings';

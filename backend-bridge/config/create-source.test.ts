@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tinyCity } from '../server/tiny-city.fixture';
+import { tinyCity } from '../city/tiny-city.fixture';
 import { MqttSource } from '../sources/mqtt';
 import { RecordingSource } from '../sources/replay/recording-source';
 import { ReplaySource } from '../sources/replay/replay-source';

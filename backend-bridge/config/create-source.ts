@@ -3,7 +3,7 @@
  * replay — recorded to a file when asked.
  */
 import type { CityModel } from '../city/city-model';
-import type { Logger } from '../server/log';
+import type { Logger } from '../core/log';
 import type { LiveSource } from '../sources/live-source';
 import { MqttSource, type MqttSourceOptions } from '../sources/mqtt';
 import { RecordingFile } from '../sources/replay/recording-file';

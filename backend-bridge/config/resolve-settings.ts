@@ -4,8 +4,8 @@
  * without starting anything.
  */
 import { resolve } from 'node:path';
-import { CliError, type CliOptions } from '../cli-options';
-import { BRIDGE_DEFAULTS } from '../server/bridge-options';
+import { CliError, type CliOptions } from './cli-options';
+import { BRIDGE_DEFAULTS } from '../core/bridge-options';
 import type { BridgeConfig, CityConfig, SourceConfig, TokenConfig } from './bridge-config';
 
 export interface BridgeSettings {

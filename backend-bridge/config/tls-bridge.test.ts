@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION, SUBPROTOCOL, WS_PATH } from '../protocol';
-import { BRIDGE_DEFAULTS } from '../server/bridge-options';
-import { type RunningBridge, startBridge } from '../server/bridge-server';
-import { ScriptedSource } from '../server/scripted-source.fixture';
-import { tinyCity } from '../server/tiny-city.fixture';
+import { BRIDGE_DEFAULTS } from '../core/bridge-options';
+import { type RunningBridge, startBridge } from '../app/start-bridge';
+import { ScriptedSource } from '../sources/scripted-source.fixture';
+import { tinyCity } from '../city/tiny-city.fixture';
 import { readPem } from './read-pem';
 import { setUpTokens } from './token-setup';
-import { hashToken } from '../server/auth';
+import { hashToken } from '../auth/token-registry';
 
 const dir = mkdtempSync(join(tmpdir(), 'citybrain-tls-'));
 const certFile = join(dir, 'cert.pem');

@@ -3,7 +3,7 @@
  * mode (none configured), fresh ones issued at every start.
  */
 import type { Role } from '../protocol';
-import { TokenRegistry, issueDemoTokens } from '../server/auth';
+import { TokenRegistry, issueDemoTokens } from '../auth/token-registry';
 import type { TokenConfig } from './bridge-config';
 
 export interface TokenSetup {

@@ -4,7 +4,7 @@
  * a district panel draws its trend at once.
  */
 import type { AreaTraffic } from '../sources/live-source';
-import { type HistoryPoint, TrafficHistory } from '../server/traffic-history';
+import { type HistoryPoint, TrafficHistory } from '../traffic/traffic-history';
 
 export class AreaHistories {
   private readonly cityPoints = new TrafficHistory();

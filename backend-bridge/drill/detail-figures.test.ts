@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestError } from '../server/request-error';
+import { RequestError } from '../core/request-error';
 import { detailFigures } from './detail-figures';
 import { drillInputs, drillLinkTraffic } from './drill-city.fixture';
 

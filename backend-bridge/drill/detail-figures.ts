@@ -8,7 +8,7 @@
  * why, so the bridge refuses it here with the offending field named.
  */
 import { type DetailFigures, type DrillLevel, ValidationError, detailFiguresChecker } from '../protocol';
-import { RequestError } from '../server/request-error';
+import { RequestError } from '../core/request-error';
 import { cityFigures } from './city-figures';
 import { deviceFigures } from './device-figures';
 import { districtFigures } from './district-figures';

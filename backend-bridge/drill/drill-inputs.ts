@@ -4,7 +4,7 @@
  * figure functions are pure over it, so tests hand-build it.
  */
 import type { Alert } from '../protocol';
-import type { HistoryPoint } from '../server/traffic-history';
+import type { HistoryPoint } from '../traffic/traffic-history';
 import type { AreaTraffic, DeviceUpdate, LinkTraffic } from '../sources/live-source';
 import type { SignalAccess, SignalModes } from '../sources/signal-access';
 import type { CityIndex } from './city-index';

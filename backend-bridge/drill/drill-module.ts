@@ -9,7 +9,7 @@
  * session keeps what it followed before.
  */
 import type { ClientSession } from '../server/client-session';
-import type { BridgeModule, BridgeModuleContext } from '../server/bridge-module';
+import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
 import type { SignalModes } from '../sources/signal-access';
 import { CityIndex } from './city-index';
 import { detailFigures } from './detail-figures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tinyCity } from '../server/tiny-city.fixture';
+import { tinyCity } from '../city/tiny-city.fixture';
 import { checkCityMeta, decodeBuildings, decodeLinkShapes } from './city';
 import { encodeBundle } from './typed-bundle';
 

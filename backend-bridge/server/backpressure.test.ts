@@ -2,12 +2,12 @@ import type { Socket } from 'node:net';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../protocol';
-import { TokenRegistry } from './auth';
-import { BRIDGE_DEFAULTS } from './bridge-options';
-import { type RunningBridge, startBridge } from './bridge-server';
-import { ScriptedSource } from './scripted-source.fixture';
-import { type TestClient, nextOfType, openTestClient } from './test-client.fixture';
-import { tinyCity } from './tiny-city.fixture';
+import { TokenRegistry } from '../auth/token-registry';
+import { BRIDGE_DEFAULTS } from '../core/bridge-options';
+import { type RunningBridge, startBridge } from '../app/start-bridge';
+import { ScriptedSource } from '../sources/scripted-source.fixture';
+import { type TestClient, nextOfType, openTestClient } from '../app/test-client.fixture';
+import { tinyCity } from '../city/tiny-city.fixture';
 
 /** As many links as the demo city, so frames are full size (~15 kB). */
 const LINKS = 3000;

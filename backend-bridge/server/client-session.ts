@@ -20,7 +20,7 @@ import {
   type WelcomeMessage,
   parseClientMessage,
 } from '../protocol';
-import type { TokenRegistry } from './auth';
+import type { TokenRegistry } from '../auth/token-registry';
 
 /** The client messages that change state. */
 export type CommandMessage = Extract<ClientMessage, { type: (typeof COMMAND_TYPES)[number] }>;

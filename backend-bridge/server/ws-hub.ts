@@ -6,9 +6,9 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { CloseCode, MAX_CLIENT_FRAME_BYTES, type Role, SUBPROTOCOL, type ServerMessage, WS_PATH, type WelcomeMessage } from '../protocol';
-import type { TokenRegistry } from './auth';
+import type { TokenRegistry } from '../auth/token-registry';
 import { ClientSession, type CommandMessage, type CommandOutcome, type QueryMessage, type QueryOutcome } from './client-session';
-import type { Logger } from './log';
+import type { Logger } from '../core/log';
 
 export interface WsHubOptions {
   tokens: TokenRegistry;

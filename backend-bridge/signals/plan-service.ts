@@ -6,8 +6,8 @@
  */
 import { type PlanOrigin, type PlanVersion, type SignalPlan, ValidationError, checkSignalPlan } from '../protocol';
 import { type ApproachBearings, checkPlanRules } from '../protocol/signal-rules';
-import type { Caller } from '../server/bridge-module';
-import { RequestError } from '../server/request-error';
+import type { Caller } from '../core/bridge-module';
+import { RequestError } from '../core/request-error';
 import type { SignalAccess } from '../sources/signal-access';
 import type { AuditEntry } from '../store/audit-log';
 import type { PlanHistory } from './plan-history';

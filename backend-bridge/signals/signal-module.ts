@@ -9,9 +9,9 @@
  */
 import type { PlanVersion, SignalActivityMessage, SignalMode } from '../protocol';
 import { type ApproachBearings, approachBearingsDeg } from '../protocol/signal-rules';
-import type { BridgeModule, BridgeModuleContext } from '../server/bridge-module';
+import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
 import type { ClientSession } from '../server/client-session';
-import { RequestError } from '../server/request-error';
+import { RequestError } from '../core/request-error';
 import type { SignalAccess, SignalModes } from '../sources/signal-access';
 import { AdaptiveController } from './adaptive-controller';
 import { PlanHistory } from './plan-history';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../protocol';
-import { TokenRegistry } from '../server/auth';
-import { BRIDGE_DEFAULTS } from '../server/bridge-options';
-import { type RunningBridge, startBridge } from '../server/bridge-server';
-import { ScriptedSource } from '../server/scripted-source.fixture';
-import { type TestClient, nextNonHeartbeat, nextOfType, openTestClient } from '../server/test-client.fixture';
-import { tinyCity } from '../server/tiny-city.fixture';
+import { TokenRegistry } from '../auth/token-registry';
+import { BRIDGE_DEFAULTS } from '../core/bridge-options';
+import { type RunningBridge, startBridge } from '../app/start-bridge';
+import { ScriptedSource } from './scripted-source.fixture';
+import { type TestClient, nextNonHeartbeat, nextOfType, openTestClient } from '../app/test-client.fixture';
+import { tinyCity } from '../city/tiny-city.fixture';
 import { SourceStatusTracker } from './source-health-module';
 
 describe('SourceStatusTracker', () => {

@@ -9,8 +9,8 @@
  * quiet spell.
  */
 import type { ServerMessage, SourceStatusMessage } from '../protocol';
-import type { BridgeModule, BridgeModuleContext } from '../server/bridge-module';
-import { RequestError } from '../server/request-error';
+import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
+import { RequestError } from '../core/request-error';
 import type { LiveSource, SourceHealth } from './live-source';
 import { ReplaySource } from './replay/replay-source';
 

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../protocol';
 import { DEFAULT_WALL_LAYOUT } from '../protocol/wall-layout';
-import { TokenRegistry } from '../server/auth';
-import { BRIDGE_DEFAULTS, type BridgeOptions } from '../server/bridge-options';
-import { type RunningBridge, startBridge } from '../server/bridge-server';
-import { ScriptedSource } from '../server/scripted-source.fixture';
-import { type TestClient, nextNonHeartbeat, nextOfType, openTestClient } from '../server/test-client.fixture';
-import { tinyCity } from '../server/tiny-city.fixture';
+import { TokenRegistry } from '../auth/token-registry';
+import { BRIDGE_DEFAULTS, type BridgeOptions } from '../core/bridge-options';
+import { type RunningBridge, startBridge } from '../app/start-bridge';
+import { ScriptedSource } from '../sources/scripted-source.fixture';
+import { type TestClient, nextNonHeartbeat, nextOfType, openTestClient } from '../app/test-client.fixture';
+import { tinyCity } from '../city/tiny-city.fixture';
 
 const OPERATOR = 'operator-secret';
 const source = new ScriptedSource(['l1', 'l2']);

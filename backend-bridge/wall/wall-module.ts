@@ -5,8 +5,8 @@
  */
 import { DEFAULT_PUSH_HOLD_S } from '../protocol/wall-layout';
 import type { WallTarget } from '../protocol';
-import type { BridgeModule, BridgeModuleContext } from '../server/bridge-module';
-import { RequestError } from '../server/request-error';
+import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
+import { RequestError } from '../core/request-error';
 import { CITY_UTC_OFFSET_H } from '../sources/simulator/sim-calendar';
 import { CityHours } from './city-hours';
 import { WallFocus } from './wall-focus';

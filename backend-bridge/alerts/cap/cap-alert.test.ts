@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tinyCity } from '../../server/tiny-city.fixture';
+import { tinyCity } from '../../city/tiny-city.fixture';
 import { CapMapper } from './cap-alert';
 import { capInfo, capXml, latLonOf } from './cap.fixture';
 import { parseCap } from './cap-xml';

@@ -10,7 +10,7 @@
  * schedules `reconnect()` itself.
  */
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
-import type { Logger } from '../../server/log';
+import type { Logger } from '../../core/log';
 import type { ResolvedMqttSourceOptions } from './mqtt-source-options';
 import type { Subscription } from './topics';
 

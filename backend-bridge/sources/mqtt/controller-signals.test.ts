@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SignalPlan } from '../../protocol/signals';
-import { tinyCity } from '../../server/tiny-city.fixture';
+import { tinyCity } from '../../city/tiny-city.fixture';
 import { compileNetwork } from '../simulator/network';
 import { ControllerSignals } from './controller-signals';
 import { LinkReadings } from './link-readings';

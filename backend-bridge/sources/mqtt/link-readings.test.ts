@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tinyCity } from '../../server/tiny-city.fixture';
+import { tinyCity } from '../../city/tiny-city.fixture';
 import { compileNetwork } from '../simulator/network';
 import { LinkReadings } from './link-readings';
 

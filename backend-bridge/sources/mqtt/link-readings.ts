@@ -10,7 +10,7 @@
  * the best estimate.
  */
 import { congestionLevel } from '../../protocol/traffic';
-import { type AreaLinks, type AreaMetrics, type EmptyAreaSpeeds, areaFigures, emptyAreaSpeedsKmh } from '../area-figures';
+import { type AreaLinks, type AreaMetrics, type EmptyAreaSpeeds, areaFigures, emptyAreaSpeedsKmh } from '../../traffic/area-figures';
 import type { LinkTraffic } from '../live-source';
 import type { DetectorReading } from './payloads';
 

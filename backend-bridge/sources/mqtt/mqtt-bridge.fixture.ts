@@ -4,11 +4,11 @@
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import { PROTOCOL_VERSION, decodeTrafficFrame } from '../../protocol';
-import { TokenRegistry } from '../../server/auth';
-import { BRIDGE_DEFAULTS } from '../../server/bridge-options';
-import { type RunningBridge, startBridge } from '../../server/bridge-server';
-import { type TestClient, openTestClient } from '../../server/test-client.fixture';
-import { tinyCity } from '../../server/tiny-city.fixture';
+import { TokenRegistry } from '../../auth/token-registry';
+import { BRIDGE_DEFAULTS } from '../../core/bridge-options';
+import { type RunningBridge, startBridge } from '../../app/start-bridge';
+import { type TestClient, openTestClient } from '../../app/test-client.fixture';
+import { tinyCity } from '../../city/tiny-city.fixture';
 import { type Mosquitto, startMosquitto } from './mosquitto.fixture';
 import { MqttSource } from './mqtt-source';
 import type { MqttSourceOptions } from './mqtt-source-options';

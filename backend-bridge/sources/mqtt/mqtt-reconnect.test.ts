@@ -5,8 +5,8 @@
  */
 import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tinyCity } from '../../server/tiny-city.fixture';
-import { nextOfType } from '../../server/test-client.fixture';
+import { tinyCity } from '../../city/tiny-city.fixture';
+import { nextOfType } from '../../app/test-client.fixture';
 import type { SourceHealth } from '../live-source';
 import { startMosquitto } from './mosquitto.fixture';
 import { MqttSource } from './mqtt-source';

@@ -4,7 +4,7 @@
  */
 import mqtt from 'mqtt';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tinyCity } from '../../server/tiny-city.fixture';
+import { tinyCity } from '../../city/tiny-city.fixture';
 import type { LiveSink, SourceAlert } from '../live-source';
 import { startMosquitto } from './mosquitto.fixture';
 import { MqttSource } from './mqtt-source';

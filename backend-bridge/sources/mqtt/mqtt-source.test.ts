@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capXml } from '../../alerts/cap/cap.fixture';
-import { nextOfType } from '../../server/test-client.fixture';
+import { nextOfType } from '../../app/test-client.fixture';
 import type { SignalPlan } from '../../protocol/signals';
 import { type MqttBridge, TOPIC, eventually, frameWithSpeed, publishReading, startMqttBridge } from './mqtt-bridge.fixture';
 

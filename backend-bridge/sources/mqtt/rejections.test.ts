@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../server/log';
+import type { Logger } from '../../core/log';
 import { Rejections } from './rejections';
 
 function recordingLog(): Logger & { lines: string[] } {

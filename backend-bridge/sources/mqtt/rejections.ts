@@ -4,7 +4,7 @@
  * per interval, saying how many were refused since the last line, so a
  * flood of junk cannot flood the log or slow the bridge down with it.
  */
-import type { Logger } from '../../server/log';
+import type { Logger } from '../../core/log';
 import type { SourceHealth } from '../live-source';
 
 /** Reasons are cut to this many characters: they quote topics, and a publisher picks those. */

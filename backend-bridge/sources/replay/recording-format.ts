@@ -34,7 +34,7 @@ import {
   str,
   trafficSummaryFields,
 } from '../../protocol';
-import { toTrafficFrame } from '../../server/traffic-frames';
+import { toTrafficFrame } from '../../traffic/traffic-frames';
 import type { AreaTraffic, DeviceUpdate, LinkTraffic, SourceAlert, SourceClock, SourceHealth, SourceIncident } from '../live-source';
 
 export const RECORDING_FORMAT = 'citybrain-recording';

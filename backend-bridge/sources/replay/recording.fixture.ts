@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from '../../server/log';
+import { createLogger } from '../../core/log';
 import type { LinkTraffic, LiveSink, SourceClock } from '../live-source';
 import type { ReplayCity } from './recording-file';
 import { StreamRecorder } from './stream-recorder';

@@ -11,7 +11,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { type ReplayPosition, SIM_SPEED_FACTOR_RANGE } from '../../protocol';
-import type { Logger } from '../../server/log';
+import type { Logger } from '../../core/log';
 import { type LinkTraffic, type LiveSink, type LiveSource, type SourceHealth, SourceRequestError } from '../live-source';
 import type { RecordedEvent } from './recording-format';
 import type { RecordingFile } from './recording-file';

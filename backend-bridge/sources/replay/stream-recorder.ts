@@ -10,7 +10,7 @@
  * in the log; it never stops the bridge.
  */
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import type { Logger } from '../../server/log';
+import type { Logger } from '../../core/log';
 import type { AreaTraffic, DeviceUpdate, LinkTraffic, LiveSink, SourceAlert, SourceClock, SourceHealth, SourceIncident } from '../live-source';
 import { RECORDING_FORMAT, RECORDING_FORMAT_VERSION, type RecordedEvent, type RecordingHeader, encodeEventLine, encodeHeaderLine } from './recording-format';
 

@@ -7,10 +7,10 @@
  * standing queue pulls its speed down in proportion to the time spent in it.
  */
 import { congestionLevel } from '../../protocol/traffic';
-import { type AreaMetrics, EMPTY_VEH_S, type EmptyAreaSpeeds, areaFigures, emptyAreaSpeedsKmh } from '../area-figures';
+import { type AreaMetrics, EMPTY_VEH_S, type EmptyAreaSpeeds, areaFigures, emptyAreaSpeedsKmh } from '../../traffic/area-figures';
 import type { SimNetwork } from './network';
 
-export type { AreaFigures, AreaMetrics } from '../area-figures';
+export type { AreaFigures, AreaMetrics } from '../../traffic/area-figures';
 
 /** Sums per link since the window opened; the CTM step adds to them. */
 export class LinkAccumulators {

@@ -4,9 +4,9 @@
 import { CORRELATION_DEFAULTS, type CorrelationOptions } from '../alerts/correlation';
 import type { CityModel } from '../city/city-model';
 import type { LiveSource } from '../sources/live-source';
-import { ALERT_FANOUT_DEFAULTS } from './alert-fanout';
-import type { TokenRegistry } from './auth';
-import { DEFAULT_MAX_CAP_BYTES } from './cap-endpoint';
+import { ALERT_FANOUT_DEFAULTS } from '../alerts/alert-fanout';
+import type { TokenRegistry } from '../auth/token-registry';
+import { DEFAULT_MAX_CAP_BYTES } from '../alerts/cap/cap-endpoint';
 
 export interface BridgeOptions {
   /** TCP port; 0 picks a free one. @default 8080 */

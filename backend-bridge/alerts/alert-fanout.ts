@@ -9,12 +9,12 @@
  * from its last sequence number when it reconnects, so it loses nothing and
  * cannot grow the bridge's memory without bound.
  */
-import { type AlertResume, DEFAULT_MAX_REPLAY_EVENTS, planAlertSync } from '../alerts/alert-sync';
-import { alertForRole } from '../alerts/masking';
+import { type AlertResume, DEFAULT_MAX_REPLAY_EVENTS, planAlertSync } from './alert-sync';
+import { alertForRole } from './masking';
 import type { Alert } from '../protocol/alerts';
 import type { AlertStore } from '../store/alert-store';
-import type { ClientSession } from './client-session';
-import type { Logger } from './log';
+import type { ClientSession } from '../server/client-session';
+import type { Logger } from '../core/log';
 
 /** A snapshot holds the open alerts and those closed within this long, ms. */
 export const SNAPSHOT_CLOSED_WITHIN_MS = 24 * 3_600_000;

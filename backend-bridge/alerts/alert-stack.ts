@@ -6,23 +6,23 @@
  */
 import type { CityModel } from '../city/city-model';
 import { DistrictLocator } from '../city/district-locator';
-import { AlertService } from '../alerts/alert-service';
-import { CapMapper } from '../alerts/cap/cap-alert';
-import { DemoAlertGenerator } from '../alerts/demo/demo-alert-generator';
-import { IncidentAlerts } from '../alerts/incident-alerts';
-import type { AlertActor, AlertDraft } from '../alerts/lifecycle';
+import { AlertService } from './alert-service';
+import { CapMapper } from './cap/cap-alert';
+import { DemoAlertGenerator } from './demo/demo-alert-generator';
+import { IncidentAlerts } from './incident-alerts';
+import type { AlertActor, AlertDraft } from './lifecycle';
 import { AlertStore } from '../store/alert-store';
 import { AuditLog } from '../store/audit-log';
 import { type BridgeDatabase, openDatabase } from '../store/database';
-import { FieldAlertDrafts } from '../sources/field-alert-drafts';
+import { FieldAlertDrafts } from './field-alert-drafts';
 import type { LiveSink, SourceAlert } from '../sources/live-source';
 import { withAlertTaps } from './alert-taps';
 import { AlertFanout } from './alert-fanout';
-import type { BridgeOptions } from './bridge-options';
-import { createCapEndpoint } from './cap-endpoint';
-import type { ClientSession } from './client-session';
-import type { RequestHandler } from './http-handler';
-import type { Logger } from './log';
+import type { BridgeOptions } from '../core/bridge-options';
+import { createCapEndpoint } from './cap/cap-endpoint';
+import type { ClientSession } from '../server/client-session';
+import type { RequestHandler } from '../server/http-handler';
+import type { Logger } from '../core/log';
 
 const DEMO_ACTOR: AlertActor = { role: 'system', label: 'demo-generator' };
 const INCIDENT_ACTOR: AlertActor = { role: 'system', label: 'traffic-incidents' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenRegistry, hashToken, issueDemoTokens } from './auth';
+import { TokenRegistry, hashToken, issueDemoTokens } from './token-registry';
 
 describe('TokenRegistry', () => {
   it('gives the viewer role to a client that sends no token', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capXml } from '../alerts/cap/cap.fixture';
-import { tinyCity } from '../server/tiny-city.fixture';
+import { capXml } from './cap/cap.fixture';
+import { tinyCity } from '../city/tiny-city.fixture';
 import { FieldAlertDrafts } from './field-alert-drafts';
 
 const drafts = new FieldAlertDrafts(tinyCity().meta);

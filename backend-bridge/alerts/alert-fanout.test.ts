@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { testAlert } from '../alerts/alert.fixture';
+import { testAlert } from './alert.fixture';
 import type { Role } from '../protocol';
 import type { Alert } from '../protocol/alerts';
 import { AlertStore } from '../store/alert-store';
 import { AuditLog } from '../store/audit-log';
 import { openDatabase } from '../store/database';
 import { AlertFanout } from './alert-fanout';
-import type { ClientSession } from './client-session';
-import { createLogger } from './log';
+import type { ClientSession } from '../server/client-session';
+import { createLogger } from '../core/log';
 
 /** A session stand-in that records what it was sent and whether it was cut off. */
 function fakeSession(role: Role, bufferedAmount = 0) {

@@ -9,7 +9,7 @@ import {
   type LiveSink,
   type LiveSource,
   SourceRequestError,
-} from '../sources/live-source';
+} from './live-source';
 
 export class ScriptedSource implements LiveSource {
   readonly name = 'scripted';

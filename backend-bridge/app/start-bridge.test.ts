@@ -7,12 +7,12 @@ import {
   decodeBuildings,
   decodeTrafficFrame,
 } from '../protocol';
-import { TokenRegistry } from './auth';
-import { BRIDGE_DEFAULTS } from './bridge-options';
-import { type RunningBridge, startBridge } from './bridge-server';
+import { TokenRegistry } from '../auth/token-registry';
+import { BRIDGE_DEFAULTS } from '../core/bridge-options';
+import { type RunningBridge, startBridge } from './start-bridge';
 import { type TestClient, nextNonHeartbeat, nextOfType, openTestClient } from './test-client.fixture';
-import { ScriptedSource } from './scripted-source.fixture';
-import { tinyCity } from './tiny-city.fixture';
+import { ScriptedSource } from '../sources/scripted-source.fixture';
+import { tinyCity } from '../city/tiny-city.fixture';
 
 let bridge: RunningBridge;
 const operatorToken = 'operator-secret';

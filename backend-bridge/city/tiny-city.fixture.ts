@@ -2,7 +2,7 @@
  * A hand-built three-node city for server tests: small enough to read, valid
  * against the protocol's city checks.
  */
-import type { CityModel } from '../city/city-model';
+import type { CityModel } from './city-model';
 import { CITY_FORMAT_VERSION } from '../protocol';
 
 export function tinyCity(): CityModel {

@@ -2,8 +2,8 @@
  * Command-line flags of the bridge. Parsing is pure so every flag and every
  * error message is tested without starting a server.
  */
-import { MAX_DEMO_ALERTS_PER_HOUR } from './alerts/demo/demo-alert-generator';
-import { BRIDGE_DEFAULTS } from './server/bridge-options';
+import { MAX_DEMO_ALERTS_PER_HOUR } from '../alerts/demo/demo-alert-generator';
+import { BRIDGE_DEFAULTS } from '../core/bridge-options';
 
 /** Demo alerts per sim hour unless `--alert-rate` says otherwise: about one a minute at 1× speed. */
 export const DEFAULT_ALERT_RATE_PER_HOUR = 60;

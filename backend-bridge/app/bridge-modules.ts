@@ -6,7 +6,7 @@ import { createDrillModule } from '../drill/drill-module';
 import { createSignalModule } from '../signals/signal-module';
 import { createSourceHealthModule } from '../sources/source-health-module';
 import { createWallModule } from '../wall/wall-module';
-import type { BridgeModule, BridgeModuleContext } from './bridge-module';
+import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
 
 export function createBridgeModules(context: BridgeModuleContext): BridgeModule[] {
   const signals = createSignalModule(context);

@@ -4,7 +4,7 @@
  */
 import { ValidationError } from '../protocol';
 import type { BridgeModule, QueryHandler } from './bridge-module';
-import type { ClientSession, QueryMessage, QueryOutcome } from './client-session';
+import type { ClientSession, QueryMessage, QueryOutcome } from '../server/client-session';
 import { RequestError } from './request-error';
 
 export function createQueryHandler(modules: readonly BridgeModule[]): (query: QueryMessage, session: ClientSession) => Promise<QueryOutcome> {

@@ -13,9 +13,9 @@ import type { AuditEntry } from '../store/audit-log';
 import type { BridgeDatabase } from '../store/database';
 import type { LiveSink, LiveSource } from '../sources/live-source';
 import type { BridgeOptions } from './bridge-options';
-import type { ClientSession } from './client-session';
+import type { ClientSession } from '../server/client-session';
 import type { Logger } from './log';
-import type { WsHub } from './ws-hub';
+import type { WsHub } from '../server/ws-hub';
 
 /** What every module is built with. */
 export interface BridgeModuleContext {

@@ -5,15 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { testAlert } from '../alerts/alert.fixture';
-import type { AlertDraft } from '../alerts/lifecycle';
+import { testAlert } from './alert.fixture';
+import type { AlertDraft } from './lifecycle';
 import { MAX_CLIENT_MESSAGE_BYTES, PROTOCOL_VERSION, SUBPROTOCOL, WS_PATH } from '../protocol';
 import { ResumingAlertClient, exactlyOnceProblem } from './alert-client.fixture';
-import { TokenRegistry } from './auth';
-import { BRIDGE_DEFAULTS } from './bridge-options';
-import { type RunningBridge, startBridge } from './bridge-server';
-import { ScriptedSource } from './scripted-source.fixture';
-import { tinyCity } from './tiny-city.fixture';
+import { TokenRegistry } from '../auth/token-registry';
+import { BRIDGE_DEFAULTS } from '../core/bridge-options';
+import { type RunningBridge, startBridge } from '../app/start-bridge';
+import { ScriptedSource } from '../sources/scripted-source.fixture';
+import { tinyCity } from '../city/tiny-city.fixture';
 
 const OPERATOR = 'operator-token';
 const HOSTILE_MESSAGES = 10_000;

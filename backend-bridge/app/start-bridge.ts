@@ -9,19 +9,19 @@ import type { AddressInfo } from 'node:net';
 import { encodeCityPayload } from '../city/city-payload';
 import { PROTOCOL_VERSION } from '../protocol';
 import type { AlertService } from '../alerts/alert-service';
-import { AlertStack } from './alert-stack';
-import type { BridgeModule } from './bridge-module';
+import { AlertStack } from '../alerts/alert-stack';
+import type { BridgeModule } from '../core/bridge-module';
 import { createBridgeModules } from './bridge-modules';
-import type { BridgeOptions } from './bridge-options';
-import { CAP_PATH } from './cap-endpoint';
-import { createCommandHandler } from './commands';
-import { type PreparedBody, createHttpHandler } from './http-handler';
-import { LiveState } from './live-state';
-import { createLogger } from './log';
-import { createQueryHandler } from './queries';
-import { fanOutSink } from './sink-fanout';
+import type { BridgeOptions } from '../core/bridge-options';
+import { CAP_PATH } from '../alerts/cap/cap-endpoint';
+import { createCommandHandler } from '../core/command-router';
+import { type PreparedBody, createHttpHandler } from '../server/http-handler';
+import { LiveState } from '../traffic/live-state';
+import { createLogger } from '../core/log';
+import { createQueryHandler } from '../core/query-router';
+import { fanOutSink } from '../core/event-bus';
 import { WALL_LAYOUT_PATH, loadWallLayout, wallLayoutEndpoint } from '../wall/wall-layout-endpoint';
-import { WsHub } from './ws-hub';
+import { WsHub } from '../server/ws-hub';
 
 /** A certificate chain and its private key, PEM text (the files' contents, not their paths). */
 export interface BridgeTls {

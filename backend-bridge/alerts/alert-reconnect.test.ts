@@ -4,14 +4,14 @@
  * ends with every sequence number applied exactly once, in order.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { testAlert } from '../alerts/alert.fixture';
-import type { AlertDraft } from '../alerts/lifecycle';
+import { testAlert } from './alert.fixture';
+import type { AlertDraft } from './lifecycle';
 import { ResumingAlertClient, exactlyOnceProblem } from './alert-client.fixture';
-import { TokenRegistry } from './auth';
-import { BRIDGE_DEFAULTS } from './bridge-options';
-import { type RunningBridge, startBridge } from './bridge-server';
-import { ScriptedSource } from './scripted-source.fixture';
-import { tinyCity } from './tiny-city.fixture';
+import { TokenRegistry } from '../auth/token-registry';
+import { BRIDGE_DEFAULTS } from '../core/bridge-options';
+import { type RunningBridge, startBridge } from '../app/start-bridge';
+import { ScriptedSource } from '../sources/scripted-source.fixture';
+import { tinyCity } from '../city/tiny-city.fixture';
 
 const system = { role: 'system', label: 'test' } as const;
 const operator = { role: 'operator', label: 'test-operator' } as const;

@@ -5,13 +5,13 @@
  * A source calls it to refuse a bad alert where it arrived (and count it);
  * the alert stack calls it again to raise the alert.
  */
-import { CapMapper } from '../alerts/cap/cap-alert';
-import { parseCap } from '../alerts/cap/cap-xml';
-import type { AlertDraft } from '../alerts/lifecycle';
+import { CapMapper } from './cap/cap-alert';
+import { parseCap } from './cap/cap-xml';
+import type { AlertDraft } from './lifecycle';
 import { ValidationError, describe } from '../protocol/check';
 import { alertChecker } from '../protocol/alerts';
 import type { CityMeta } from '../protocol/city';
-import type { SourceAlert } from './live-source';
+import type { SourceAlert } from '../sources/live-source';
 
 /** Alert fields the bridge sets when it raises or changes an alert; a draft carrying one is refused. */
 const BRIDGE_OWNED_FIELDS = ['id', 'seq', 'status', 'history', 'sentAtMs', 'acknowledgedAtMs', 'resolvedAtMs', 'escalatedAtMs', 'assignee'] as const;

@@ -10,7 +10,7 @@ import type { AuditEntry } from '../store/audit-log';
 import type { AlertStore } from '../store/alert-store';
 import { type LiveSource, SourceRequestError } from '../sources/live-source';
 import type { BridgeModule, CommandHandler } from './bridge-module';
-import type { ClientSession, CommandMessage, CommandOutcome } from './client-session';
+import type { ClientSession, CommandMessage, CommandOutcome } from '../server/client-session';
 import { RequestError } from './request-error';
 
 export interface CommandDeps {

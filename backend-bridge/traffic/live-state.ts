@@ -5,10 +5,10 @@
  */
 import type { ServerMessage } from '../protocol';
 import type { AreaTraffic, LinkTraffic, LiveSink, SourceClock, SourceIncident } from '../sources/live-source';
-import type { ClientSession } from './client-session';
+import type { ClientSession } from '../server/client-session';
 import { encodeLinkTraffic } from './traffic-frames';
 import { TrafficHistory } from './traffic-history';
-import type { WsHub } from './ws-hub';
+import type { WsHub } from '../server/ws-hub';
 
 export class LiveState implements LiveSink {
   private frame: ArrayBuffer | null = null;

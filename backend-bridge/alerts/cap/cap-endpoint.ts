@@ -11,15 +11,15 @@
  * audit entry, so a refused message leaves nothing behind.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AlertService } from '../alerts/alert-service';
-import type { CapMapper } from '../alerts/cap/cap-alert';
-import { CapError, parseCap } from '../alerts/cap/cap-xml';
-import { type AlertStore, DuplicateCapError } from '../store/alert-store';
-import type { AuditEntry } from '../store/audit-log';
-import type { TokenRegistry } from './auth';
-import { type RequestHandler, sendJson } from './http-handler';
-import type { Logger } from './log';
-import { BodyTooLargeError, readBody } from './read-body';
+import type { AlertService } from '../alert-service';
+import type { CapMapper } from './cap-alert';
+import { CapError, parseCap } from './cap-xml';
+import { type AlertStore, DuplicateCapError } from '../../store/alert-store';
+import type { AuditEntry } from '../../store/audit-log';
+import type { TokenRegistry } from '../../auth/token-registry';
+import { type RequestHandler, sendJson } from '../../server/http-handler';
+import type { Logger } from '../../core/log';
+import { BodyTooLargeError, readBody } from '../../server/read-body';
 
 export const CAP_PATH = '/api/alerts/cap';
 const CAP_MEDIA_TYPES = ['application/cap+xml', 'application/xml', 'text/xml'];

@@ -16,8 +16,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capXml, latLonOf } from '../alerts/cap/cap.fixture';
 import { DATABASE_FILE_NAME } from '../store/database';
-import { ResumingAlertClient, exactlyOnceProblem } from './alert-client.fixture';
-import { CAP_PATH } from './cap-endpoint';
+import { ResumingAlertClient, exactlyOnceProblem } from '../alerts/alert-client.fixture';
+import { CAP_PATH } from '../alerts/cap/cap-endpoint';
 import type { ParentMessage } from './parent-channel';
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
