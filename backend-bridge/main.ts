@@ -61,7 +61,6 @@ async function main(): Promise<void> {
   let cityVersion: string | undefined;
   const source = createSource({
     source: settings.source,
-    recordFile: settings.recordFile,
     city,
     cityVersion: () => (cityVersion ??= encodeCityPayload(city).version),
     log,
@@ -81,6 +80,7 @@ async function main(): Promise<void> {
       escalateAfterMs: cli.escalateAfterS * 1000,
       wallLayoutFile: settings.wallLayoutFile,
       tilesetDir,
+      recordFile: settings.recordFile,
     },
     tls,
   );

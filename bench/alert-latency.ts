@@ -14,10 +14,10 @@ import WebSocket from 'ws';
 import { capXml, latLonOf } from '../backend-bridge/alerts/cap/cap.fixture';
 import { generateDemoCity } from '../backend-bridge/city/demo-city';
 import { PROTOCOL_VERSION, SUBPROTOCOL, WS_PATH } from '../backend-bridge/protocol';
-import { TokenRegistry, issueDemoTokens } from '../backend-bridge/server/auth';
-import { BRIDGE_DEFAULTS } from '../backend-bridge/server/bridge-options';
-import { startBridge } from '../backend-bridge/server/bridge-server';
-import { CAP_PATH } from '../backend-bridge/server/cap-endpoint';
+import { TokenRegistry, issueDemoTokens } from '../backend-bridge/auth/token-registry';
+import { BRIDGE_DEFAULTS } from '../backend-bridge/core/bridge-options';
+import { startBridge } from '../backend-bridge/app/start-bridge';
+import { CAP_PATH } from '../backend-bridge/alerts/cap/cap-endpoint';
 import { SimulatorSource } from '../backend-bridge/sources/simulator/simulator-source';
 
 export interface AlertLatencyOptions {

@@ -15,11 +15,12 @@ import mqtt from 'mqtt';
 import WebSocket from 'ws';
 import { generateDemoCity } from '../backend-bridge/city/demo-city';
 import { PROTOCOL_VERSION, SUBPROTOCOL, WS_PATH, decodeTrafficFrame } from '../backend-bridge/protocol';
-import { TokenRegistry } from '../backend-bridge/server/auth';
-import { BRIDGE_DEFAULTS } from '../backend-bridge/server/bridge-options';
-import { startBridge } from '../backend-bridge/server/bridge-server';
+import { TokenRegistry } from '../backend-bridge/auth/token-registry';
+import { BRIDGE_DEFAULTS } from '../backend-bridge/core/bridge-options';
+import { startBridge } from '../backend-bridge/app/start-bridge';
 import { startMosquitto } from '../backend-bridge/sources/mqtt/mosquitto.fixture';
 import { MqttSource } from '../backend-bridge/sources/mqtt/mqtt-source';
+import { sinkWith } from '../backend-bridge/sources/live-sink.fixture';
 
 /** Speed the last message gives link 0, km/h: the frame showing it ends the clock. */
 const SENTINEL_KMH = 123;
@@ -39,7 +40,7 @@ export async function measureMqttIngestMsgsPerS(messages = 50_000): Promise<numb
     // A first run creates the bridge's session with its subscriptions; stopping leaves it at the broker.
     const first = new MqttSource(city, sourceOptions);
     await new Promise<void>((resolve) => {
-      first.start({ linkTraffic() {}, areaTraffic() {}, clock() {}, incidents() {}, health: (h) => h.state !== 'down' && resolve() });
+      first.start(sinkWith({ health: (h) => h.state !== 'down' && resolve() }));
     });
     first.stop();
 

@@ -11,12 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_DEMO_SEED, generateDemoCity } from '../backend-bridge/city/demo-city';
-import { createLogger } from '../backend-bridge/server/log';
-import { encodeLinkTraffic } from '../backend-bridge/server/traffic-frames';
+import { createLogger } from '../backend-bridge/core/log';
+import { encodeLinkTraffic } from '../backend-bridge/traffic/traffic-frames';
 import { RecordingFile } from '../backend-bridge/sources/replay/recording-file';
 import { ReplaySource } from '../backend-bridge/sources/replay/replay-source';
 import { StreamRecorder } from '../backend-bridge/sources/replay/stream-recorder';
 import { TrafficSim } from '../backend-bridge/sources/simulator/traffic-sim';
+import { sinkWith } from '../backend-bridge/sources/live-sink.fixture';
 
 /** Traffic frames per sim second in a 1× recording: the simulator's default publish rate. */
 const FRAMES_PER_SIM_S = 4;
@@ -55,16 +56,14 @@ export async function measureReplaySpeedup(recordedSimS = 120): Promise<number> 
     let encodedBytes = 0;
     const startMs = performance.now();
     await new Promise<void>((done) => {
-      replay.start({
+      replay.start(sinkWith({
         linkTraffic: (traffic) => {
           encodedBytes += encodeLinkTraffic(traffic, 0, 60).byteLength;
         },
-        areaTraffic: () => {},
-        incidents: () => {},
         clock: (clock) => {
           if (clock.paused && replay.position().ended) done();
         },
-      });
+      }));
     });
     const wallS = (performance.now() - startMs) / 1000;
     replay.stop();

@@ -101,7 +101,7 @@ function adaptiveSim(city: CityModel): { sim: TrafficSim; controller: AdaptiveCo
   const plans = new PlanService({
     signals,
     history: new PlanHistory(db),
-    recordAudit: (entry) => audit.record(entry),
+    audit,
     bearingsOf: (nodeId) => approachBearingsDeg(city.meta, nodeId),
     simTimeMs: () => sim.simTimeMs,
     onChange: () => {},

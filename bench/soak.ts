@@ -80,12 +80,12 @@ function alertPoster(bridge: DemoBridge, meta: CityMeta) {
 
 /** Drops every client's socket from the bridge side, then waits for the page to be live with every posted alert. */
 async function forceReconnect(bridge: DemoBridge, page: Page, posted: readonly string[]): Promise<boolean> {
-  for (const session of [...bridge.hub.readySessions()]) session.close(CloseCode.goingAway, 'soak: forced reconnect');
+  for (const session of [...bridge.clients.readySessions()]) session.close(CloseCode.goingAway, 'soak: forced reconnect');
   const deadline = Date.now() + RECOVERY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     await sleep(500);
     // The bridge closed every socket: a ready session again means the page reconnected.
-    const live = bridge.hub.readyCount > 0 && (await page.getAttribute('[data-testid="connection"]', 'data-state')) === 'live';
+    const live = bridge.clients.readyCount > 0 && (await page.getAttribute('[data-testid="connection"]', 'data-state')) === 'live';
     const shown = new Set(await pageAlertIds(page));
     if (live && posted.every((id) => shown.has(id))) return true;
   }

@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { generateDemoCity } from '../backend-bridge/city/demo-city';
-import { encodeLinkTraffic } from '../backend-bridge/server/traffic-frames';
+import { encodeLinkTraffic } from '../backend-bridge/traffic/traffic-frames';
 import { TrafficSim } from '../backend-bridge/sources/simulator/traffic-sim';
 import { TrafficFrameProcessor, cityTrafficModel } from '../renderer/features/traffic/traffic-frame-processor';
 

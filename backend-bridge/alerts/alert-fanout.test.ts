@@ -6,24 +6,30 @@ import { AlertStore } from '../store/alert-store';
 import { AuditLog } from '../store/audit-log';
 import { openDatabase } from '../store/database';
 import { AlertFanout } from './alert-fanout';
-import type { ClientSession } from '../server/client-session';
+import type { Session } from '../core/session';
 import { createLogger } from '../core/log';
 
 /** A session stand-in that records what it was sent and whether it was cut off. */
-function fakeSession(role: Role, bufferedAmount = 0) {
+function fakeSession(role: Role, bufferedBytes = 0) {
   const sent: { type: string; seq?: number; alert?: Alert; alerts?: Alert[] }[] = [];
   const session = {
+    id: `${role}-session`,
     role,
     label: `${role}@test`,
+    resume: undefined,
     terminated: false,
-    socket: { bufferedAmount, terminate: () => (session.terminated = true) },
+    bufferedBytes,
+    terminate: () => {
+      session.terminated = true;
+    },
     sendText: (text: string) => sent.push(JSON.parse(text)) > 0,
     send: (message: object) => sent.push(message as never) > 0,
+    sendBinary: () => true,
   };
-  return { session, sent, asSession: session as unknown as ClientSession };
+  return { session, sent, asSession: session satisfies Session };
 }
 
-function setup(sessions: ClientSession[], maxBufferedAlertBytes = 1_000_000) {
+function setup(sessions: Session[], maxBufferedAlertBytes = 1_000_000) {
   const db = openDatabase(null);
   const store = new AlertStore(db, new AuditLog(db));
   const fanout = new AlertFanout({ store, sessions: () => sessions, maxReplayEvents: 5000, maxBufferedAlertBytes, log: createLogger('test') });

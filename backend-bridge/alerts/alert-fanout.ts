@@ -13,7 +13,7 @@ import { type AlertResume, DEFAULT_MAX_REPLAY_EVENTS, planAlertSync } from './al
 import { alertForRole } from './masking';
 import type { Alert } from '../protocol/alerts';
 import type { AlertStore } from '../store/alert-store';
-import type { ClientSession } from '../server/client-session';
+import type { Session } from '../core/session';
 import type { Logger } from '../core/log';
 
 /** A snapshot holds the open alerts and those closed within this long, ms. */
@@ -24,7 +24,7 @@ const REPLAY_PAGE_EVENTS = 1000;
 export interface AlertFanoutOptions {
   store: AlertStore;
   /** The clients to send to, read at every send. */
-  sessions: () => Iterable<ClientSession>;
+  sessions: () => Iterable<Session>;
   /** Most events replayed to a client before a snapshot is sent instead. @default DEFAULT_MAX_REPLAY_EVENTS */
   maxReplayEvents: number;
   /** Socket backlog above which a client is disconnected to resume later, bytes. @default 32 MiB */
@@ -61,7 +61,7 @@ export class AlertFanout {
    * Catches a newly ready client up. Runs synchronously, so no live event
    * can slip in between the catch-up and the live stream.
    */
-  catchUp(session: ClientSession, resume: AlertResume | undefined): void {
+  catchUp(session: Session, resume: AlertResume | undefined): void {
     const role = session.role ?? 'viewer';
     const { store } = this.options;
     const plan = planAlertSync(resume, store, this.options.maxReplayEvents);
@@ -78,10 +78,10 @@ export class AlertFanout {
     }
   }
 
-  private deliver(session: ClientSession, text: string): void {
-    if (session.socket.bufferedAmount > this.options.maxBufferedAlertBytes) {
-      this.options.log.warn(`${session.label} is ${session.socket.bufferedAmount} bytes behind on alerts; disconnecting it to resume later`);
-      session.socket.terminate();
+  private deliver(session: Session, text: string): void {
+    if (session.bufferedBytes > this.options.maxBufferedAlertBytes) {
+      this.options.log.warn(`${session.label} is ${session.bufferedBytes} bytes behind on alerts; disconnecting it to resume later`);
+      session.terminate();
       return;
     }
     session.sendText(text);

@@ -71,7 +71,7 @@ describe('a client whose connection is cut repeatedly while alerts flow', () => 
       const connections = client.connections;
       await client.waitFor(() => client.connections === connections && client.state.lastSeq >= (cut * TOTAL) / (CUTS + 2), `progress before cut ${cut}`);
       if (cut % 2 === 0) client.cut();
-      else for (const session of bridge.hub.readySessions()) session.socket.terminate();
+      else for (const session of bridge.clients.readySessions()) session.terminate();
       await client.waitFor(() => client.connections > connections, `reconnection after cut ${cut}`);
     }
     await flowing;

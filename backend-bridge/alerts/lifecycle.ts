@@ -15,6 +15,7 @@ import {
   nextAlertStatus,
 } from '../protocol/alerts';
 import type { UnsequencedAlert } from '../store/alert-store';
+import { RequestError } from '../core/request-error';
 
 export type AlertActor = AlertHistoryEntry['actor'];
 
@@ -38,13 +39,10 @@ export interface AlertActionRequest {
 }
 
 /** An action the lifecycle does not allow, or on an alert that does not exist; `code` is the client's error code. */
-export class AlertActionError extends Error {
+export class AlertActionError extends RequestError {
   override name = 'AlertActionError';
-  constructor(
-    readonly code: 'not-found' | 'rejected',
-    message: string,
-  ) {
-    super(message);
+  constructor(code: 'not-found' | 'rejected', message: string) {
+    super(code, message);
   }
 }
 

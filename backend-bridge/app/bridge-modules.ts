@@ -1,14 +1,41 @@
 /**
- * The bridge's feature modules, built in dependency order: the drill-down
- * reads which signals run adaptive from the signal module.
+ * The bridge's modules, in the order they see each live event and each new
+ * client: the recorder first (a line is on disk before anyone acts on the
+ * event), then traffic (a new client's snapshot before any catch-up), then
+ * alerts and the features that read them.
  */
+import { type AlertsModule, createAlertsModule } from '../alerts/alerts-module';
+import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
 import { createDrillModule } from '../drill/drill-module';
 import { createSignalModule } from '../signals/signal-module';
-import { createSourceHealthModule } from '../sources/source-health-module';
+import { createSourceModule } from '../sources/source-module';
+import { createRecorderModule } from '../sources/replay/recorder-module';
+import { createTrafficModule } from '../traffic/traffic-module';
 import { createWallModule } from '../wall/wall-module';
-import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
 
-export function createBridgeModules(context: BridgeModuleContext): BridgeModule[] {
+export interface BridgeModules {
+  /** Every module, in order. */
+  all: BridgeModule[];
+  /** The alert stream, which the bridge hands to its embedder (tests, benches). */
+  alerts: AlertsModule;
+}
+
+/** @param cityVersion the served city's content version, which a recording is keyed by */
+export function createBridgeModules(context: BridgeModuleContext, cityVersion: string): BridgeModules {
+  const { recordFile } = context.options;
+  const recorder = recordFile === null ? [] : [createRecorderModule(context, recordFile, cityVersion)];
+  const alerts = createAlertsModule(context);
   const signals = createSignalModule(context);
-  return [signals, createDrillModule(context, signals.modes), createWallModule(context), createSourceHealthModule(context)];
+  return {
+    all: [
+      ...recorder,
+      createTrafficModule(context),
+      alerts,
+      signals,
+      createDrillModule(context, alerts.service, signals.modes),
+      createWallModule(context, alerts.store),
+      createSourceModule(context),
+    ],
+    alerts,
+  };
 }

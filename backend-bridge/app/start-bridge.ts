@@ -1,27 +1,32 @@
 /**
- * Starts the bridge: one HTTP server for the renderer and the static city
- * data, with the WebSocket hub on the same port; https and wss when given a
- * certificate.
+ * Starts the bridge: opens its database, builds its modules around one
+ * live-event bus, and serves the renderer, the city data and the WebSocket
+ * hub on one port (https and wss when given a certificate).
+ *
+ * Everything is built before anything that calls it: the client set, then
+ * the modules (which push to it), then the routers over the modules, then
+ * the hub and the HTTP server that call the routers; the source starts last.
  */
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { encodeCityPayload } from '../city/city-payload';
-import { PROTOCOL_VERSION } from '../protocol';
 import type { AlertService } from '../alerts/alert-service';
-import { AlertStack } from '../alerts/alert-stack';
-import type { BridgeModule } from '../core/bridge-module';
-import { createBridgeModules } from './bridge-modules';
-import type { BridgeOptions } from '../core/bridge-options';
 import { CAP_PATH } from '../alerts/cap/cap-endpoint';
-import { createCommandHandler } from '../core/command-router';
-import { type PreparedBody, createHttpHandler } from '../server/http-handler';
-import { LiveState } from '../traffic/live-state';
+import { encodeCityPayload } from '../city/city-payload';
+import type { BridgeOptions } from '../core/bridge-options';
+import { createCommandRouter } from '../core/command-router';
+import { EventBus } from '../core/event-bus';
 import { createLogger } from '../core/log';
-import { createQueryHandler } from '../core/query-router';
-import { fanOutSink } from '../core/event-bus';
-import { WALL_LAYOUT_PATH, loadWallLayout, wallLayoutEndpoint } from '../wall/wall-layout-endpoint';
+import { createQueryRouter } from '../core/query-router';
+import { PROTOCOL_VERSION } from '../protocol';
+import { ClientSet } from '../server/client-set';
+import { type PreparedBody, createHttpHandler } from '../server/http-handler';
 import { WsHub } from '../server/ws-hub';
+import { LIVE_EVENT_KINDS, type LiveEvents } from '../sources/live-source';
+import { AuditLog } from '../store/audit-log';
+import { openDatabase } from '../store/database';
+import { WALL_LAYOUT_PATH, loadWallLayout, wallLayoutEndpoint } from '../wall/wall-layout-endpoint';
+import { type BridgeModules, createBridgeModules } from './bridge-modules';
 
 /** A certificate chain and its private key, PEM text (the files' contents, not their paths). */
 export interface BridgeTls {
@@ -33,7 +38,8 @@ export interface RunningBridge {
   port: number;
   /** `http://host:port` (`https://` with TLS), with loopback spelled 127.0.0.1. */
   origin: string;
-  hub: WsHub;
+  /** The connected clients. */
+  clients: ClientSet;
   /** The alert stream: raise, act, and what was stored. */
   alerts: AlertService;
   close(): Promise<void>;
@@ -42,37 +48,47 @@ export interface RunningBridge {
 /** @param tls serve https and wss with this certificate; absent serves http and ws */
 export async function startBridge(options: BridgeOptions, tls?: BridgeTls): Promise<RunningBridge> {
   const log = createLogger('bridge');
-  // First, so a bad layout file stops the start before anything listens.
+  // First, so a bad layout file stops the start before anything is opened.
   const wallLayout = loadWallLayout(options.wallLayoutFile);
   const startedAt = Date.now();
-  const payload = encodeCityPayload(options.city);
-  const { meta } = options.city;
+  const { city, source } = options;
+  const payload = encodeCityPayload(city);
+  const { meta } = city;
   const bodies = new Map<string, PreparedBody>([
     ['/city/meta.json', { contentType: 'application/json; charset=utf-8', raw: payload.metaJson, gzip: payload.metaJsonGz }],
     ['/city/buildings.bin', { contentType: 'application/octet-stream', raw: payload.buildingsBin, gzip: payload.buildingsBinGz }],
     ['/city/links.bin', { contentType: 'application/octet-stream', raw: payload.linksBin, gzip: payload.linksBinGz }],
   ]);
 
-  const { source } = options;
-  // The hub is built next; the alert stack reads its sessions only when it sends.
-  const alerts = new AlertStack(options, options.city, () => hub.readySessions(), log);
-  // Modules are built once the hub exists; the hub reaches them only through these callbacks.
-  let modules: BridgeModule[] = [];
-  const hub: WsHub = new WsHub({
+  const db = openDatabase(options.dataDir);
+  const audit = new AuditLog(db);
+  const clients = new ClientSet(options.maxBufferedTrafficBytes);
+  let built: BridgeModules;
+  try {
+    built = createBridgeModules({ options, city, source, clients, db, audit, log }, payload.version);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const { all: modules, alerts } = built;
+  const bus = new EventBus<LiveEvents>(LIVE_EVENT_KINDS, log);
+  for (const module of modules) if (module.events) bus.subscribe(module.events);
+  const commands = createCommandRouter({ modules, audit });
+  const queries = createQueryRouter(modules);
+
+  const hub = new WsHub({
     tokens: options.tokens,
+    clients,
     heartbeatIntervalMs: options.heartbeatIntervalMs,
     handshakeTimeoutMs: options.handshakeTimeoutMs,
-    maxBufferedTrafficBytes: options.maxBufferedTrafficBytes,
     onClientReady: (session) => {
-      live.sendSnapshot(session);
-      alerts.fanout.catchUp(session, session.resume);
       for (const module of modules) module.onClientReady?.(session);
     },
     onClientClosed: (session) => {
       for (const module of modules) module.onClientClosed?.(session);
     },
-    command: (command, session) => commands(command, session),
-    query: (query, session) => queries(query, session),
+    command: commands,
+    query: queries,
     log,
     welcome: (role, sessionId) => ({
       type: 'welcome',
@@ -86,19 +102,6 @@ export async function startBridge(options: BridgeOptions, tls?: BridgeTls): Prom
     }),
   });
 
-  modules = createBridgeModules({
-    options,
-    city: options.city,
-    source,
-    hub,
-    db: alerts.db,
-    alerts: alerts.service,
-    store: alerts.store,
-    log,
-  });
-  const commands = createCommandHandler({ source, alerts: alerts.service, store: alerts.store, modules });
-  const queries = createQueryHandler(modules);
-
   const handler = createHttpHandler({
     rendererDir: options.rendererDir,
     bodies,
@@ -111,22 +114,23 @@ export async function startBridge(options: BridgeOptions, tls?: BridgeTls): Prom
       protocol: PROTOCOL_VERSION,
       source: source.name,
       city: { id: meta.id, version: payload.version },
-      traffic: { framesSent: live.framesSent, lastFrameBytes: live.lastFrameBytes, droppedFrames: hub.droppedTrafficFrames },
-      alerts: alerts.health(),
       ...Object.fromEntries(modules.flatMap((module) => (module.health ? [[module.name, module.health()]] : []))),
       uptimeS: Math.round((Date.now() - startedAt) / 1000),
       clients: {
-        ready: hub.readyCount,
-        connected: hub.connectionCount,
-        closed: hub.closedSessions,
-        bufferedBytes: hub.bufferedBytes,
+        ready: clients.readyCount,
+        connected: clients.connectionCount,
+        closed: clients.closedSessions,
+        bufferedBytes: clients.bufferedBytes,
       },
     }),
   });
   const server = tls ? createHttpsServer({ cert: tls.certPem, key: tls.keyPem }, handler) : createServer(handler);
-  const live = new LiveState(hub);
   server.on('clientError', (_error, socket) => socket.destroy());
   hub.attach(server);
+  const closeModulesAndStore = async (): Promise<void> => {
+    for (const module of modules) await module.close?.();
+    db.close();
+  };
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -138,38 +142,26 @@ export async function startBridge(options: BridgeOptions, tls?: BridgeTls): Prom
     });
   } catch (error) {
     await hub.close();
-    await closeModules(modules);
-    alerts.close();
+    await closeModulesAndStore();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   const origin = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info(`listening on ${origin} (${meta.name.en}, city ${payload.version}, source ${source.name})`);
-  source.start(
-    fanOutSink(
-      alerts.tap(live),
-      modules.flatMap((module) => (module.sink ? [module.sink] : [])),
-      log,
-    ),
-  );
+  source.start(bus.sink);
 
   return {
     port,
     origin,
-    hub,
+    clients,
     alerts: alerts.service,
     close: async () => {
       source.stop();
       await hub.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
-      await closeModules(modules);
-      alerts.close();
+      await closeModulesAndStore();
     },
   };
-}
-
-async function closeModules(modules: readonly BridgeModule[]): Promise<void> {
-  for (const module of modules) await module.close?.();
 }

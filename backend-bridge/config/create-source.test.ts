@@ -1,9 +1,8 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tinyCity } from '../city/tiny-city.fixture';
 import { MqttSource } from '../sources/mqtt';
-import { RecordingSource } from '../sources/replay/recording-source';
 import { ReplaySource } from '../sources/replay/replay-source';
 import { recordScript, tempDir, testLog } from '../sources/replay/recording.fixture';
 import { SimulatorSource } from '../sources/simulator/simulator-source';
@@ -12,7 +11,7 @@ import { createSource } from './create-source';
 const dir = tempDir();
 afterAll(() => dir.remove());
 const city = tinyCity();
-const setup = { city, cityVersion: () => 'v1', log: testLog, recordFile: null };
+const setup = { city, cityVersion: () => 'v1', log: testLog };
 
 describe('createSource', () => {
   it('builds the simulator by default', () => {
@@ -25,15 +24,6 @@ describe('createSource', () => {
     const source = createSource({ ...setup, source: { kind: 'replay', file, speedFactor: 30, paused: true } });
     expect(source).toBeInstanceOf(ReplaySource);
     expect((source as ReplaySource).position()).toMatchObject({ speedFactor: 30, paused: true });
-    source.stop();
-  });
-
-  it('wraps the source in a recorder when asked, creating the file with its header', () => {
-    const recordFile = join(dir.dir, 'out.ndjson');
-    const source = createSource({ ...setup, recordFile, source: { kind: 'simulator' } });
-    expect(source).toBeInstanceOf(RecordingSource);
-    expect(source.name).toBe('simulator');
-    expect(existsSync(recordFile)).toBe(true);
     source.stop();
   });
 

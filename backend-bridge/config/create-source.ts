@@ -1,42 +1,26 @@
 /**
  * Builds the live source the settings ask for — the simulator, MQTT or a
- * replay — recorded to a file when asked.
+ * replay. (Recording any of them is the bridge's recorder module.)
  */
 import type { CityModel } from '../city/city-model';
 import type { Logger } from '../core/log';
 import type { LiveSource } from '../sources/live-source';
 import { MqttSource, type MqttSourceOptions } from '../sources/mqtt';
 import { RecordingFile } from '../sources/replay/recording-file';
-import { RecordingSource } from '../sources/replay/recording-source';
 import { ReplaySource } from '../sources/replay/replay-source';
-import { StreamRecorder } from '../sources/replay/stream-recorder';
 import { SimulatorSource } from '../sources/simulator/simulator-source';
 import type { SourceConfig } from './bridge-config';
 import { readPem } from './read-pem';
 
 export interface SourceSetup {
   source: SourceConfig;
-  /** Record the stream to this new file; null records nothing. */
-  recordFile: string | null;
   city: CityModel;
   /** The city's content version (`encodeCityPayload`), which recordings are keyed by. */
   cityVersion: () => string;
   log: Logger;
 }
 
-export function createSource(setup: SourceSetup): LiveSource {
-  const source = baseSource(setup);
-  if (setup.recordFile === null) return source;
-  const { meta } = setup.city;
-  const recorder = new StreamRecorder(
-    setup.recordFile,
-    { cityId: meta.id, cityVersion: setup.cityVersion(), linkCount: meta.links.length, source: source.name },
-    setup.log,
-  );
-  return new RecordingSource(source, recorder);
-}
-
-function baseSource({ source, city, cityVersion, log }: SourceSetup): LiveSource {
+export function createSource({ source, city, cityVersion, log }: SourceSetup): LiveSource {
   switch (source.kind) {
     case 'simulator':
       return new SimulatorSource(city, { sim: { seed: source.seed ?? city.meta.seed ?? 0 } });

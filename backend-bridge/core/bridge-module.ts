@@ -1,54 +1,51 @@
 /**
- * A feature of the bridge beyond the core streams (drill-down detail, signal
- * control, the video wall, source health): what it listens to, the client
- * requests it answers, and what it adds to the health endpoint. The bridge
- * builds each module once at start and routes to it; a module never touches
- * sockets except through the sessions it is handed.
+ * A feature of the bridge (traffic state, alerts, drill-down, signal
+ * control, the video wall, source health…): the live events it follows, the
+ * client requests it answers, and what it adds to the health endpoint. The
+ * bridge builds each module once at start and routes to it; a module never
+ * touches a socket, only the sessions and clients it is handed.
  */
 import type { CityModel } from '../city/city-model';
-import type { AlertService } from '../alerts/alert-service';
-import type { ClientMessage, CommandType, QueryType, Role, ServerMessage } from '../protocol';
-import type { AlertStore } from '../store/alert-store';
-import type { AuditEntry } from '../store/audit-log';
+import type { ClientMessage, CommandRole, CommandType, QueryType, ServerMessage } from '../protocol';
+import type { AuditEntry, AuditLog } from '../store/audit-log';
 import type { BridgeDatabase } from '../store/database';
-import type { LiveSink, LiveSource } from '../sources/live-source';
+import type { LiveListener, LiveSource } from '../sources/live-source';
 import type { BridgeOptions } from './bridge-options';
-import type { ClientSession } from '../server/client-session';
 import type { Logger } from './log';
-import type { WsHub } from '../server/ws-hub';
+import type { Clients, Session } from './session';
 
 /** What every module is built with. */
 export interface BridgeModuleContext {
   options: BridgeOptions;
   city: CityModel;
   source: LiveSource;
-  hub: WsHub;
-  /** The bridge's SQLite database (migrated), for what must not be lost. */
+  /** The connected clients, for pushes. */
+  clients: Clients;
+  /** The bridge's SQLite database (migrated, opened once by the bridge), for what must not be lost. */
   db: BridgeDatabase;
-  /** Alerts: open alerts, raising, and the audit log (`store.recordAudit`). */
-  alerts: AlertService;
-  store: AlertStore;
+  /** The audit log of commands, in the same database. */
+  audit: AuditLog;
   log: Logger;
 }
 
-/** Who sent a request. */
+/** Who sent a command: a session whose role may command. */
 export interface Caller {
-  role: Role;
+  role: CommandRole;
   /** The session's label for logs and history, e.g. `console/0.1.0@1a2b3c4d`. */
   label: string;
 }
 
 /**
  * Carries out one command of an operator or admin. Throw a RequestError (or a
- * ValidationError, answered as `invalid`) to refuse it. `audit(outcome)`
- * builds the entry for the audit log: a handler that writes it itself
- * together with its change, in one transaction, returns 'audited'; otherwise
- * the bridge records the accepted command after the handler returns.
+ * ValidationError, answered as `invalid`) to refuse it. `audit` is the
+ * command's audit entry as accepted (outcome `ok`): a handler that writes it
+ * itself together with its change, in one transaction (adding a `detail`),
+ * returns 'audited'; otherwise the bridge records it after the handler returns.
  */
 export type CommandHandler<T extends CommandType = CommandType> = (
   command: Extract<ClientMessage, { type: T }>,
   caller: Caller,
-  audit: (outcome: AuditEntry['outcome'], detail?: string) => AuditEntry,
+  audit: AuditEntry,
 ) => void | 'audited' | Promise<void | 'audited'>;
 
 /**
@@ -58,16 +55,16 @@ export type CommandHandler<T extends CommandType = CommandType> = (
  */
 export type QueryHandler<T extends QueryType = QueryType> = (
   query: Extract<ClientMessage, { type: T }>,
-  session: ClientSession,
+  session: Session,
 ) => ServerMessage | void | Promise<ServerMessage | void>;
 
 export interface BridgeModule {
   readonly name: string;
-  /** Live events the module follows; called after the core state has taken them. */
-  sink?: Partial<LiveSink>;
-  /** A client completed the handshake (after the core snapshot was sent). */
-  onClientReady?(session: ClientSession): void;
-  onClientClosed?(session: ClientSession): void;
+  /** Live events the module follows, delivered in the order the bridge lists its modules. */
+  events?: LiveListener;
+  /** A client completed the handshake; modules are told in the order the bridge lists them. */
+  onClientReady?(session: Session): void;
+  onClientClosed?(session: Session): void;
   commands?: { [T in CommandType]?: CommandHandler<T> };
   /**
    * Whether refused commands of this module are written to the audit log

@@ -50,6 +50,8 @@ export interface BridgeOptions {
   wallLayoutFile: string | null;
   /** Directory of the city's 3D Tiles tileset, served under TILESET_URL_PREFIX; null for none. @default null */
   tilesetDir: string | null;
+  /** Record every live event to this new NDJSON file (for a replay); null records nothing. @default null */
+  recordFile: string | null;
 }
 
 export const BRIDGE_DEFAULTS = {
@@ -67,4 +69,5 @@ export const BRIDGE_DEFAULTS = {
   eventRetentionMs: 7 * 86_400_000,
   wallLayoutFile: null,
   tilesetDir: null,
+  recordFile: null,
 } as const;

@@ -1,97 +1,78 @@
 /**
- * Carries out client commands: checks the role, runs the command, and writes
- * every one to the audit log with its outcome — an alert action together
- * with the alert change it makes, in one transaction.
+ * Carries out client commands: checks the role, hands the command to the
+ * module that owns it, and writes it to the audit log with its outcome. The
+ * audit entry is built here, once; a module that stores a change together
+ * with its entry, in one transaction, says so by returning 'audited'.
  */
-import type { AlertService } from '../alerts/alert-service';
-import { AlertActionError } from '../alerts/lifecycle';
-import { ValidationError } from '../protocol';
-import type { AuditEntry } from '../store/audit-log';
-import type { AlertStore } from '../store/alert-store';
-import { type LiveSource, SourceRequestError } from '../sources/live-source';
+import { type Role, ValidationError, mayCommand } from '../protocol';
+import type { AuditEntry, AuditLog } from '../store/audit-log';
 import type { BridgeModule, CommandHandler } from './bridge-module';
-import type { ClientSession, CommandMessage, CommandOutcome } from '../server/client-session';
+import type { CommandMessage, CommandOutcome } from './requests';
 import { RequestError } from './request-error';
 
-export interface CommandDeps {
-  source: LiveSource;
-  alerts: AlertService;
-  /** Where audit entries of commands that change no alert go. */
-  store: AlertStore;
+export interface CommandRouterDeps {
   /** Features whose commands are routed to them. */
-  modules?: readonly BridgeModule[];
+  modules: readonly BridgeModule[];
+  audit: AuditLog;
   /** Wall clock, ms since the epoch. @default Date.now */
   now?: () => number;
 }
 
-type Caller = Pick<ClientSession, 'role' | 'label'>;
+/** Who sent the command, as far as the handshake got: no role before `welcome`. */
+type Sender = { role: Role | null; label: string };
 
-export function createCommandHandler(deps: CommandDeps): (command: CommandMessage, session: Caller) => Promise<CommandOutcome> {
+/** The audit entry of a command: who asked for what, and how it ended. */
+export function commandAuditEntry(command: CommandMessage, sender: Sender, atMs: number, outcome: AuditEntry['outcome'], detail?: string): AuditEntry {
+  const { type, id, ...payload } = command;
+  return {
+    atMs,
+    actorRole: sender.role ?? 'unknown',
+    actorLabel: sender.label,
+    command: type,
+    requestId: id,
+    payload,
+    outcome,
+    ...(detail !== undefined && { detail }),
+  };
+}
+
+export function createCommandRouter(deps: CommandRouterDeps): (command: CommandMessage, sender: Sender) => Promise<CommandOutcome> {
   const now = deps.now ?? Date.now;
-  const moduleHandlers = new Map<string, CommandHandler>();
+  const handlers = new Map<string, CommandHandler>();
   const unauditedRefusals = new Set<string>();
-  for (const module of deps.modules ?? []) {
+  for (const module of deps.modules) {
     for (const [type, handler] of Object.entries(module.commands ?? {})) {
-      if (moduleHandlers.has(type)) throw new Error(`two bridge modules handle the ${type} command`);
-      moduleHandlers.set(type, handler as CommandHandler);
+      if (handlers.has(type)) throw new Error(`two bridge modules handle the ${type} command`);
+      handlers.set(type, handler as CommandHandler);
       if (module.auditRefusals === false) unauditedRefusals.add(type);
     }
   }
-  const recordRefusal = (entry: AuditEntry): void => {
-    if (!unauditedRefusals.has(entry.command)) deps.store.recordAudit(entry);
+  const refuse = (command: CommandMessage, sender: Sender, code: RefusalCode, message: string): CommandOutcome => {
+    if (!unauditedRefusals.has(command.type)) deps.audit.record(commandAuditEntry(command, sender, now(), code, message));
+    return { ok: false, code, message };
   };
-  return async (command, session) => {
-    const { type, id, ...payload } = command;
-    const entry = (outcome: AuditEntry['outcome'], detail?: string): AuditEntry => ({
-      atMs: now(),
-      actorRole: session.role ?? 'unknown',
-      actorLabel: session.label,
-      command: type,
-      requestId: id,
-      payload,
-      outcome,
-      ...(detail !== undefined && { detail }),
-    });
-    const role = session.role;
-    if (role !== 'operator' && role !== 'admin') {
-      const message = `${type} needs the operator role; this session is read-only (${role ?? 'not greeted'})`;
-      recordRefusal(entry('forbidden', message));
-      return { ok: false, code: 'forbidden', message };
+  return async (command, sender) => {
+    const { role } = sender;
+    if (role === null || !mayCommand(role)) {
+      return refuse(command, sender, 'forbidden', `${command.type} needs the operator role; this session is read-only (${role ?? 'not greeted'})`);
     }
+    const handler = handlers.get(command.type);
+    if (!handler) return refuse(command, sender, 'rejected', `${command.type} is not available on this bridge`);
     try {
-      const handler = moduleHandlers.get(command.type);
-      if (handler) {
-        const result = await handler(command, { role, label: session.label }, entry);
-        if (result !== 'audited') deps.store.recordAudit(entry('ok'));
-        return { ok: true };
-      }
-      switch (command.type) {
-        case 'alert-action': {
-          const { alertId, action, note, assignee } = command;
-          deps.alerts.act({ alertId, action, note, ...(assignee !== undefined && { assignee }) }, { role, label: session.label }, entry('ok'));
-          return { ok: true };
-        }
-        case 'set-sim-clock':
-          deps.source.setClock({ speedFactor: command.speedFactor, paused: command.paused });
-          break;
-        case 'create-incident':
-          deps.source.createIncident({ linkId: command.linkId, capacityFactor: command.capacityFactor, durationS: command.durationS });
-          break;
-        default:
-          throw new RequestError('rejected', `${command.type} is not available on this bridge`);
-      }
-      deps.store.recordAudit(entry('ok'));
+      const accepted = commandAuditEntry(command, sender, now(), 'ok');
+      if ((await handler(command, { role, label: sender.label }, accepted)) !== 'audited') deps.audit.record(accepted);
       return { ok: true };
     } catch (error) {
-      const code =
-        error instanceof SourceRequestError || error instanceof AlertActionError || error instanceof RequestError
-          ? error.code
-          : error instanceof ValidationError
-            ? 'invalid'
-            : 'rejected';
       const message = error instanceof Error ? error.message : String(error);
-      recordRefusal(entry(code, message));
-      return { ok: false, code, message };
+      return refuse(command, sender, refusalCode(error), message);
     }
   };
+}
+
+type RefusalCode = Extract<CommandOutcome, { ok: false }>['code'];
+
+/** A module's RequestError (a source's and an alert action's refusals are ones too) keeps its code. */
+function refusalCode(error: unknown): RefusalCode {
+  if (error instanceof RequestError) return error.code;
+  return error instanceof ValidationError ? 'invalid' : 'rejected';
 }

@@ -4,10 +4,11 @@
  */
 import { ValidationError } from '../protocol';
 import type { BridgeModule, QueryHandler } from './bridge-module';
-import type { ClientSession, QueryMessage, QueryOutcome } from '../server/client-session';
+import type { QueryMessage, QueryOutcome } from './requests';
 import { RequestError } from './request-error';
+import type { Session } from './session';
 
-export function createQueryHandler(modules: readonly BridgeModule[]): (query: QueryMessage, session: ClientSession) => Promise<QueryOutcome> {
+export function createQueryRouter(modules: readonly BridgeModule[]): (query: QueryMessage, session: Session) => Promise<QueryOutcome> {
   const handlers = new Map<string, QueryHandler>();
   for (const module of modules) {
     for (const [type, handler] of Object.entries(module.queries ?? {})) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoCity } from '../city/demo-city';
 import { DRILL_LEVELS, detailFiguresChecker } from '../protocol';
-import type { LiveSink } from '../sources/live-source';
+import { sinkWith } from '../sources/live-sink.fixture';
 import { SimulatorSource } from '../sources/simulator/simulator-source';
 import { CityIndex } from './city-index';
 import { detailFigures } from './detail-figures';
@@ -12,7 +12,7 @@ describe('figures on the running demo city', () => {
     const city = generateDemoCity();
     const state = new DrillState(new CityIndex(city));
     let areaReports = 0;
-    const sink: LiveSink = {
+    const sink = sinkWith({
       linkTraffic: (traffic) => state.linkTraffic(traffic),
       areaTraffic: (area) => {
         state.areaTraffic(area);
@@ -21,7 +21,7 @@ describe('figures on the running demo city', () => {
       clock: (clock) => state.clock(clock),
       incidents: () => {},
       devices: (updates) => state.devices(updates),
-    };
+    });
     const simulator = new SimulatorSource(city, { sim: { seed: city.meta.seed ?? 0 }, runner: { speedFactor: 60 } });
     simulator.start(sink);
     try {

@@ -8,23 +8,24 @@
  * unsubscribes or closes. An unknown id is refused with `not-found` and the
  * session keeps what it followed before.
  */
-import type { ClientSession } from '../server/client-session';
+import type { AlertService } from '../alerts/alert-service';
 import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
+import type { Session } from '../core/session';
 import type { SignalModes } from '../sources/signal-access';
 import { CityIndex } from './city-index';
 import { detailFigures } from './detail-figures';
 import { DetailSubscriptions } from './detail-subscriptions';
 import { DrillState } from './drill-state';
 
-export function createDrillModule(context: BridgeModuleContext, modes: SignalModes): BridgeModule {
+export function createDrillModule(context: BridgeModuleContext, alerts: AlertService, modes: SignalModes): BridgeModule {
   const state = new DrillState(new CityIndex(context.city));
-  const subscriptions = new DetailSubscriptions<ClientSession>();
+  const subscriptions = new DetailSubscriptions<Session>();
   // Read once per push and shared by every entity computed in it.
-  const inputs = () => state.inputs(context.alerts.openAlerts(), context.source.signals, modes);
+  const inputs = () => state.inputs(alerts.openAlerts(), context.source.signals, modes);
 
   return {
     name: 'drill',
-    sink: {
+    events: {
       linkTraffic: (traffic) => state.linkTraffic(traffic),
       clock: (clock) => state.clock(clock),
       devices: (updates) => state.devices(updates),

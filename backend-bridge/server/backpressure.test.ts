@@ -51,10 +51,10 @@ describe('a client that stops reading', () => {
     let peakBufferedBytes = 0;
     for (let i = 0; i < FRAMES; i++) {
       source.emitTraffic(i * 250, 30);
-      peakBufferedBytes = Math.max(peakBufferedBytes, bridge.hub.bufferedBytes);
+      peakBufferedBytes = Math.max(peakBufferedBytes, bridge.clients.bufferedBytes);
       if (i % 10 === 0) await yieldToIo();
     }
-    const dropped = bridge.hub.droppedTrafficFrames;
+    const dropped = bridge.clients.droppedTrafficFrames;
     expect(dropped).toBeGreaterThan(0);
     // Bounded: at most the limit plus one frame per client, however many frames were pushed.
     expect(peakBufferedBytes).toBeLessThan(2 * (MAX_BUFFERED_BYTES + 16 * 1024));

@@ -7,31 +7,20 @@
 import { randomUUID } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
 import {
-  COMMAND_TYPES,
   CloseCode,
   type ClientMessage,
   type ErrorCode,
   type HelloMessage,
   MAX_CLIENT_MESSAGE_BYTES,
   PROTOCOL_VERSION,
-  QUERY_TYPES,
   type Role,
   type ServerMessage,
   type WelcomeMessage,
   parseClientMessage,
 } from '../protocol';
 import type { TokenRegistry } from '../auth/token-registry';
-
-/** The client messages that change state. */
-export type CommandMessage = Extract<ClientMessage, { type: (typeof COMMAND_TYPES)[number] }>;
-
-const isCommand = (message: ClientMessage): message is CommandMessage =>
-  (COMMAND_TYPES as readonly string[]).includes(message.type);
-
-/** The client requests that only read. */
-export type QueryMessage = Extract<ClientMessage, { type: (typeof QUERY_TYPES)[number] }>;
-
-const isQuery = (message: ClientMessage): message is QueryMessage => (QUERY_TYPES as readonly string[]).includes(message.type);
+import { type CommandMessage, type CommandOutcome, type QueryMessage, type QueryOutcome, isCommand, isQuery } from '../core/requests';
+import type { Session } from '../core/session';
 
 export type SessionState = 'awaiting-hello' | 'ready' | 'closed';
 
@@ -48,12 +37,6 @@ export interface SessionContext {
   /** Answers a read-only request; the outcome's reply (or `ack`) or error is the one reply. */
   query: (query: QueryMessage, session: ClientSession) => Promise<QueryOutcome>;
 }
-
-/** How a command ended: accepted, or refused with the error code and reason the client gets. */
-export type CommandOutcome = { ok: true } | { ok: false; code: ErrorCode; message: string };
-
-/** How a query ended: its reply (`ack` when none), or refused. */
-export type QueryOutcome = { ok: true; reply?: ServerMessage } | { ok: false; code: ErrorCode; message: string };
 
 /** WebSocket close reasons are limited to 123 bytes of UTF-8. */
 const MAX_CLOSE_REASON_BYTES = 123;
@@ -74,7 +57,7 @@ function asText(data: RawData): string {
   return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString('utf8');
 }
 
-export class ClientSession {
+export class ClientSession implements Session {
   readonly id = randomUUID();
   readonly connectedAt = Date.now();
   state: SessionState = 'awaiting-hello';
@@ -118,6 +101,20 @@ export class ClientSession {
     if (this.socket.readyState !== this.socket.OPEN) return false;
     this.socket.send(text);
     return true;
+  }
+
+  sendBinary(frame: ArrayBuffer): boolean {
+    if (this.socket.readyState !== this.socket.OPEN) return false;
+    this.socket.send(frame);
+    return true;
+  }
+
+  get bufferedBytes(): number {
+    return this.socket.bufferedAmount;
+  }
+
+  terminate(): void {
+    this.socket.terminate();
   }
 
   close(code: number, reason: string): void {

@@ -1,14 +1,16 @@
 /**
- * Accepts WebSocket upgrades on `/ws`, owns the set of client sessions, sends
- * heartbeats, and detects dead peers with protocol-level pings.
+ * Accepts WebSocket upgrades on `/ws`, adds each connection to the client
+ * set, sends heartbeats, and detects dead peers with protocol-level pings.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { CloseCode, MAX_CLIENT_FRAME_BYTES, type Role, SUBPROTOCOL, type ServerMessage, WS_PATH, type WelcomeMessage } from '../protocol';
 import type { TokenRegistry } from '../auth/token-registry';
-import { ClientSession, type CommandMessage, type CommandOutcome, type QueryMessage, type QueryOutcome } from './client-session';
+import type { CommandMessage, CommandOutcome, QueryMessage, QueryOutcome } from '../core/requests';
+import { ClientSession } from './client-session';
 import type { Logger } from '../core/log';
+import type { ClientSet } from './client-set';
 
 export interface WsHubOptions {
   tokens: TokenRegistry;
@@ -17,11 +19,8 @@ export interface WsHubOptions {
   heartbeatIntervalMs: number;
   /** Time a new client has to say hello, in ms. @default 10000 */
   handshakeTimeoutMs: number;
-  /**
-   * Socket backlog above which traffic frames are skipped for that client,
-   * in bytes. Alerts and replies are never skipped. @default 1 MiB
-   */
-  maxBufferedTrafficBytes: number;
+  /** The set the hub adds each connection to and removes it from. */
+  clients: ClientSet;
   /** Sends a newly welcomed client what it needs at once (current state). */
   onClientReady: (session: ClientSession) => void;
   /** A session ended (after the handshake or not). */
@@ -45,11 +44,8 @@ export function selectSubprotocol(offered: ReadonlySet<string>): string | false 
 
 export class WsHub {
   private readonly server: WebSocketServer;
-  private readonly sessions = new Set<ClientSession>();
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly heartbeatTimer: NodeJS.Timeout;
-  /** Sessions that ended since start, for health figures. */
-  closedSessions = 0;
 
   constructor(private readonly options: WsHubOptions) {
     this.server = new WebSocketServer({
@@ -75,75 +71,10 @@ export class WsHub {
     });
   }
 
-  /** Clients that completed the handshake. */
-  get readyCount(): number {
-    let count = 0;
-    for (const session of this.sessions) if (session.state === 'ready') count++;
-    return count;
-  }
-
-  get connectionCount(): number {
-    return this.sessions.size;
-  }
-
-  /** The sessions past the handshake, for pushes that differ per client (e.g. masked by role). */
-  *readySessions(): IterableIterator<ClientSession> {
-    for (const session of this.sessions) if (session.state === 'ready') yield session;
-  }
-
-  /** Sends a message to every ready client, optionally filtered. */
-  broadcast(message: ServerMessage, filter: (session: ClientSession) => boolean = () => true): void {
-    const text = JSON.stringify(message);
-    for (const session of this.sessions) {
-      if (session.state === 'ready' && filter(session) && session.socket.readyState === session.socket.OPEN) {
-        session.socket.send(text);
-      }
-    }
-  }
-
-  /**
-   * Sends one binary traffic frame to every ready client whose socket is
-   * keeping up. A client with a backlog skips this frame (the next one
-   * supersedes it anyway), so a slow link cannot grow the bridge's memory.
-   */
-  broadcastTraffic(frame: ArrayBuffer): void {
-    for (const session of this.sessions) {
-      if (session.state !== 'ready' || session.socket.readyState !== session.socket.OPEN) continue;
-      if (session.socket.bufferedAmount > this.options.maxBufferedTrafficBytes) {
-        session.droppedTrafficFrames++;
-        continue;
-      }
-      session.socket.send(frame);
-    }
-  }
-
-  /** Tells each client whose traffic frames were skipped since the last report how many in all. */
-  reportDroppedTraffic(): void {
-    for (const session of this.sessions) {
-      if (session.state !== 'ready' || session.droppedTrafficFrames === session.reportedDroppedTrafficFrames) continue;
-      session.reportedDroppedTrafficFrames = session.droppedTrafficFrames;
-      session.send({ type: 'stream-status', droppedTrafficFrames: session.droppedTrafficFrames });
-    }
-  }
-
-  /** Bytes queued in all client sockets, not yet handed to the OS. */
-  get bufferedBytes(): number {
-    let buffered = 0;
-    for (const session of this.sessions) buffered += session.socket.bufferedAmount;
-    return buffered;
-  }
-
-  /** Traffic frames skipped across all clients connected now. */
-  get droppedTrafficFrames(): number {
-    let dropped = 0;
-    for (const session of this.sessions) dropped += session.droppedTrafficFrames;
-    return dropped;
-  }
-
   /** Closes every client with 1001 and stops accepting. */
   async close(): Promise<void> {
     clearInterval(this.heartbeatTimer);
-    for (const session of this.sessions) session.close(CloseCode.goingAway, 'bridge is shutting down');
+    for (const session of this.options.clients.all()) session.close(CloseCode.goingAway, 'bridge is shutting down');
     await new Promise<void>((done) => this.server.close(() => done()));
   }
 
@@ -163,15 +94,15 @@ export class WsHub {
         this.options.onClientReady(ready);
       },
       onClosed: (closed) => {
-        if (this.sessions.delete(closed)) this.closedSessions++;
+        this.options.clients.remove(closed);
         this.options.onClientClosed?.(closed);
       },
     });
-    this.sessions.add(session);
+    this.options.clients.add(session);
   }
 
   private beat(): void {
-    for (const session of this.sessions) {
+    for (const session of this.options.clients.all()) {
       const socket = session.socket;
       // A peer that did not answer the previous ping within a whole period is gone.
       if (!this.alive.get(socket)) {
@@ -181,10 +112,10 @@ export class WsHub {
       this.alive.set(socket, false);
       socket.ping();
     }
-    this.broadcast(this.heartbeat());
+    this.options.clients.broadcast(this.heartbeat());
   }
 
   private heartbeat(): ServerMessage {
-    return { type: 'heartbeat', serverTime: Date.now(), clients: this.readyCount };
+    return { type: 'heartbeat', serverTime: Date.now(), clients: this.options.clients.readyCount };
   }
 }

@@ -28,7 +28,7 @@ function setUp(options: AdaptiveOptions = {}) {
   const plans = new PlanService({
     signals,
     history: new PlanHistory(openDatabase(null)),
-    recordAudit: (entry) => audits.push(entry),
+    audit: { record: (entry) => audits.push(entry) },
     bearingsOf: (nodeId) => approachBearingsDeg(city.meta, nodeId),
     simTimeMs: () => sim.simTimeMs,
     onChange: () => {},
@@ -46,7 +46,7 @@ function lopsided(plan: SignalPlan): SignalPlan {
 describe('AdaptiveController', () => {
   it('re-splits a lopsided plan from measured flows, keeping its cycle, and audits the change as the system', async () => {
     const { sim, signals, plans, controller, audits } = setUp();
-    await plans.change({ plan: lopsided(signals.runningPlan('x')), origin: 'operator', actor: { role: 'operator', label: 't' }, reason: 't', audit: () => ({ atMs: 0, actorRole: 'operator', actorLabel: 't', command: 'apply-signal-plan', payload: null, outcome: 'ok' }) });
+    await plans.change({ plan: lopsided(signals.runningPlan('x')), origin: 'operator', actor: { role: 'operator', label: 't' }, reason: 't', audit: { atMs: 0, actorRole: 'operator', actorLabel: 't', command: 'apply-signal-plan', payload: null, outcome: 'ok' } });
     sim.advance(300);
     controller.setAdaptive('x', true);
     await controller.tick(sim.simTimeMs);

@@ -133,15 +133,7 @@ export class AdaptiveController {
       origin: 'adaptive',
       actor: { role: 'system', label: 'adaptive' },
       reason,
-      audit: (detail) => ({
-        atMs: Date.now(),
-        actorRole: 'system',
-        actorLabel: 'adaptive',
-        command: 'adaptive-signal-plan',
-        payload: { nodeId, reason },
-        outcome: 'ok',
-        detail,
-      }),
+      audit: { atMs: Date.now(), actorRole: 'system', actorLabel: 'adaptive', command: 'adaptive-signal-plan', payload: { nodeId, reason }, outcome: 'ok' },
     });
     this.changesMade++;
     this.lastChanges.set(nodeId, { version: version.version, effectiveSimTimeMs: version.effectiveSimTimeMs, summary });

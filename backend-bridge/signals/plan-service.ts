@@ -4,12 +4,12 @@
  * then record the new version and its audit entry in one transaction and
  * tell every client. A refused change leaves no trace in history or audit.
  */
-import { type PlanOrigin, type PlanVersion, type SignalPlan, ValidationError, checkSignalPlan } from '../protocol';
+import { type PlanOrigin, type PlanVersion, type SignalPlan, ValidationError } from '../protocol';
 import { type ApproachBearings, checkPlanRules } from '../protocol/signal-rules';
 import type { Caller } from '../core/bridge-module';
 import { RequestError } from '../core/request-error';
 import type { SignalAccess } from '../sources/signal-access';
-import type { AuditEntry } from '../store/audit-log';
+import type { AuditEntry, AuditLog } from '../store/audit-log';
 import type { PlanHistory } from './plan-history';
 
 /** Versions a `signal-history` carries at most, as the protocol bounds it: the latest ones. */
@@ -23,15 +23,15 @@ export interface PlanChangeRequest {
   origin: PlanOrigin;
   actor: PlanActor;
   reason: string;
-  /** Builds the change's audit entry; `detail` is JSON of the plan before and after. */
-  audit: (detail: string) => AuditEntry;
+  /** The change's audit entry; it is stored with `detail` set to JSON of the plan before and after. */
+  audit: AuditEntry;
 }
 
 export interface PlanServiceDeps {
   signals: SignalAccess;
   history: PlanHistory;
-  /** Appends to the audit log (inside the caller's transaction). */
-  recordAudit: (entry: AuditEntry) => void;
+  /** Where each change's entry is appended, in the same transaction as its history row. */
+  audit: Pick<AuditLog, 'record'>;
   /** Approach directions of a node's in-links, for the conflict rule. */
   bearingsOf: (nodeId: string) => ApproachBearings;
   /** Sim time now, ms since the epoch: when a default plan is first recorded. */
@@ -69,12 +69,11 @@ export class PlanService {
   }
 
   /**
-   * Checks structure, the node's movements, every timing and safety rule and
+   * Checks what the wire parse could not: the node's movements, every timing and safety rule, and
    * the version (the node's newest + 1). Throws a ValidationError naming the
    * first field at fault (`plan.phases[1].movementIds[0]`) and the rule.
    */
-  check(value: unknown): SignalPlan {
-    const plan = checkSignalPlan(value);
+  check(plan: SignalPlan): SignalPlan {
     this.requireNode(plan.nodeId);
     const expected = this.newest(plan.nodeId).version + 1;
     if (plan.version !== expected) {
@@ -110,7 +109,7 @@ export class PlanService {
       };
       this.deps.history.transaction(() => {
         this.deps.history.record(version);
-        this.deps.recordAudit(request.audit(JSON.stringify({ before: before.plan, after: plan })));
+        this.deps.audit.record({ ...request.audit, detail: JSON.stringify({ before: before.plan, after: plan }) });
       });
       this.deps.onChange(nodeId, version);
       return version;

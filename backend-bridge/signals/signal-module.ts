@@ -10,7 +10,7 @@
 import type { PlanVersion, SignalActivityMessage, SignalMode } from '../protocol';
 import { type ApproachBearings, approachBearingsDeg } from '../protocol/signal-rules';
 import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
-import type { ClientSession } from '../server/client-session';
+import type { Session } from '../core/session';
 import { RequestError } from '../core/request-error';
 import type { SignalAccess, SignalModes } from '../sources/signal-access';
 import { AdaptiveController } from './adaptive-controller';
@@ -51,7 +51,7 @@ class SignalControlModule implements SignalModule {
   readonly name = 'signals';
   readonly auditRefusals = false;
   readonly modes: SignalModes;
-  readonly sink: BridgeModule['sink'];
+  readonly events: BridgeModule['events'];
   readonly commands: BridgeModule['commands'];
   readonly queries: BridgeModule['queries'];
   private readonly history: PlanHistory;
@@ -60,7 +60,7 @@ class SignalControlModule implements SignalModule {
   private readonly series = new SignalSeries();
   private readonly bearings = new Map<string, ApproachBearings>();
   /** Each session's watched node. */
-  private readonly watchers = new Map<ClientSession, string>();
+  private readonly watchers = new Map<Session, string>();
   private simTimeMs = 0;
   private lastActivityAtMs = -Infinity;
 
@@ -72,7 +72,7 @@ class SignalControlModule implements SignalModule {
     this.plans = new PlanService({
       signals,
       history: this.history,
-      recordAudit: (entry) => context.store.recordAudit(entry),
+      audit: context.audit,
       bearingsOf: (nodeId) => this.bearingsOf(nodeId),
       simTimeMs: () => this.simTimeMs,
       onChange: (nodeId, change) => this.broadcastChange(nodeId, change),
@@ -85,7 +85,7 @@ class SignalControlModule implements SignalModule {
     this.restoreNewestPlans(known);
     this.modes = { modeOf: (nodeId) => this.modeOf(nodeId) };
 
-    this.sink = {
+    this.events = {
       clock: (clock) => {
         this.simTimeMs = clock.simTimeMs;
       },
@@ -93,12 +93,12 @@ class SignalControlModule implements SignalModule {
     };
     this.commands = {
       'apply-signal-plan': async (command, caller, audit) => {
-        await this.plans.change({ plan: command.plan, origin: 'operator', actor: caller, reason: command.reason, audit: (detail) => audit('ok', detail) });
+        await this.plans.change({ plan: command.plan, origin: 'operator', actor: caller, reason: command.reason, audit });
         return 'audited' as const;
       },
       'rollback-signal-plan': async (command, caller, audit) => {
         const plan = this.plans.rollbackPlan(command.nodeId, command.toVersion);
-        await this.plans.change({ plan, origin: 'rollback', actor: caller, reason: command.reason, audit: (detail) => audit('ok', detail) });
+        await this.plans.change({ plan, origin: 'rollback', actor: caller, reason: command.reason, audit });
         return 'audited' as const;
       },
       'set-signal-mode': (command, _caller, audit) => {
@@ -106,7 +106,7 @@ class SignalControlModule implements SignalModule {
         const before = Object.fromEntries(nodeIds.map((nodeId) => [nodeId, this.modeOf(nodeId)]));
         this.history.transaction(() => {
           for (const nodeId of nodeIds) this.history.setMode(nodeId, command.mode);
-          context.store.recordAudit(audit('ok', JSON.stringify({ before, after: command.mode })));
+          context.audit.record({ ...audit, detail: JSON.stringify({ before, after: command.mode }) });
         });
         for (const nodeId of nodeIds) {
           this.adaptive.setAdaptive(nodeId, command.mode === 'adaptive');
@@ -136,11 +136,11 @@ class SignalControlModule implements SignalModule {
     };
   }
 
-  onClientReady(session: ClientSession): void {
+  onClientReady(session: Session): void {
     session.send(this.activity());
   }
 
-  onClientClosed(session: ClientSession): void {
+  onClientClosed(session: Session): void {
     this.watchers.delete(session);
   }
 
@@ -180,11 +180,11 @@ class SignalControlModule implements SignalModule {
     const nowMs = Date.now();
     if (nowMs - this.lastActivityAtMs >= ACTIVITY_INTERVAL_MS) {
       this.lastActivityAtMs = nowMs;
-      this.context.hub.broadcast(this.activity());
+      this.context.clients.broadcast(this.activity());
     }
   }
 
-  private sendStatus(session: ClientSession): void {
+  private sendStatus(session: Session): void {
     const nodeId = this.watchers.get(session);
     if (nodeId === undefined) return;
     session.send(signalStatus(this.signals, nodeId, this.modeOf(nodeId), this.adaptive.lastChange(nodeId)));
@@ -204,7 +204,7 @@ class SignalControlModule implements SignalModule {
   }
 
   private broadcastChange(nodeId: string, change: PlanVersion): void {
-    this.context.hub.broadcast({ type: 'signal-plan-changed', nodeId, mode: this.modeOf(nodeId), change });
+    this.context.clients.broadcast({ type: 'signal-plan-changed', nodeId, mode: this.modeOf(nodeId), change });
   }
 
   private modeOf(nodeId: string): SignalMode {

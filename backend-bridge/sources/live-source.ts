@@ -4,6 +4,8 @@
  * fans them out; a source knows nothing of clients or sockets.
  */
 import type { DeviceStatus, DistrictTraffic } from '../protocol';
+import type { EventKinds, SinkOf } from '../core/event-bus';
+import { RequestError } from '../core/request-error';
 import type { SignalAccess } from './signal-access';
 
 /** Per-link traffic, every array indexed like CityMeta.links, in physical units (not yet quantised). */
@@ -67,31 +69,48 @@ export interface SourceHealth {
   rejected: { channel: string; count: number; lastReason: string }[];
 }
 
-/** Callbacks a source calls; each may be called at any rate the source has. */
-export interface LiveSink {
-  linkTraffic(traffic: LinkTraffic): void;
-  areaTraffic(traffic: AreaTraffic): void;
-  clock(clock: SourceClock): void;
-  incidents(incidents: SourceIncident[]): void;
-  /** Devices whose status or reading changed; sources without device data never call it. */
-  devices?(updates: DeviceUpdate[]): void;
+/**
+ * Every kind of live event and its payload. A source emits through a
+ * `LiveSink`, the bridge's event bus delivers to whoever subscribed.
+ */
+export interface LiveEvents {
+  linkTraffic: LinkTraffic;
+  areaTraffic: AreaTraffic;
+  clock: SourceClock;
+  incidents: SourceIncident[];
+  /** Devices whose status or reading changed; sources without device data never emit it. */
+  devices: DeviceUpdate[];
   /** The source's upstream health, when it changes and about every few seconds. */
-  health?(health: SourceHealth): void;
+  health: SourceHealth;
   /** An alert from the field, already parsed and checked by the source. */
-  alert?(alert: SourceAlert): void;
+  alert: SourceAlert;
 }
+
+/** Each kind named once, for the event bus; a kind missing here does not compile. */
+export const LIVE_EVENT_KINDS: EventKinds<LiveEvents> = {
+  linkTraffic: true,
+  areaTraffic: true,
+  clock: true,
+  incidents: true,
+  devices: true,
+  health: true,
+  alert: true,
+};
+
+/** What a source emits into: one method per event kind, called at any rate the source has. */
+export type LiveSink = SinkOf<LiveEvents>;
+
+/** A subscriber to some live events. */
+export type LiveListener = Partial<LiveSink>;
 
 /** A field alert: a CAP 1.2 document as received, or the project's own JSON alert draft. */
 export type SourceAlert = { format: 'cap'; xml: string; channel: string } | { format: 'json'; draft: unknown; channel: string };
 
 /** Thrown by a source for a request it cannot carry out; `code` goes to the client as the error code. */
-export class SourceRequestError extends Error {
-  constructor(
-    readonly code: 'not-found' | 'rejected',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SourceRequestError';
+export class SourceRequestError extends RequestError {
+  override name = 'SourceRequestError';
+  constructor(code: 'not-found' | 'rejected', message: string) {
+    super(code, message);
   }
 }
 
@@ -106,4 +125,6 @@ export interface LiveSource {
   setClock(change: { speedFactor?: number; paused?: boolean }): void;
   /** Stages an incident on a link; sources that cannot reject it with SourceRequestError. */
   createIncident(spec: { linkId: string; capacityFactor: number; durationS: number }): void;
+  /** Moves a recorded stream to a sim time, ms since the epoch; only a replay has it. */
+  seek?(simTimeMs: number): void;
 }

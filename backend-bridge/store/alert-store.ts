@@ -105,11 +105,6 @@ export class AlertStore {
     return this.statements.alertById.get(id) === undefined && this.statements.capExists.get(cap.sender, cap.identifier) !== undefined;
   }
 
-  /** Writes an audit entry on its own, for a command that changed no alert. */
-  recordAudit(entry: AuditEntry): void {
-    this.audit.record(entry);
-  }
-
   get(id: string): Alert | undefined {
     const body = this.statements.alertById.get(id);
     return body === undefined ? undefined : (JSON.parse(body) as Alert);

@@ -4,13 +4,12 @@
  * are built once per event.
  */
 import type { ServerMessage } from '../protocol';
-import type { AreaTraffic, LinkTraffic, LiveSink, SourceClock, SourceIncident } from '../sources/live-source';
-import type { ClientSession } from '../server/client-session';
+import type { AreaTraffic, LinkTraffic, LiveListener, SourceClock, SourceIncident } from '../sources/live-source';
+import type { Clients, Session } from '../core/session';
 import { encodeLinkTraffic } from './traffic-frames';
 import { TrafficHistory } from './traffic-history';
-import type { WsHub } from '../server/ws-hub';
 
-export class LiveState implements LiveSink {
+export class LiveState implements LiveListener {
   private frame: ArrayBuffer | null = null;
   private seq = 0;
   private encoded = 0;
@@ -20,7 +19,7 @@ export class LiveState implements LiveSink {
   private incidentsMessage: ServerMessage = { type: 'incidents', items: [] };
   private readonly history = new TrafficHistory();
 
-  constructor(private readonly hub: WsHub) {}
+  constructor(private readonly clients: Clients) {}
 
   /** Traffic frames encoded since start. */
   get framesSent(): number {
@@ -36,7 +35,7 @@ export class LiveState implements LiveSink {
     this.seq = traffic.seq ?? this.seq + 1;
     this.encoded++;
     this.frame = encodeLinkTraffic(traffic, this.seq, this.speedFactor);
-    this.hub.broadcastTraffic(this.frame);
+    this.clients.broadcastTraffic(this.frame);
   }
 
   areaTraffic(traffic: AreaTraffic): void {
@@ -46,27 +45,27 @@ export class LiveState implements LiveSink {
       travelTimeIndex: traffic.city.travelTimeIndex,
       avgSpeedKmh: traffic.city.avgSpeedKmh,
     });
-    this.hub.broadcast(this.summary);
-    this.hub.reportDroppedTraffic();
+    this.clients.broadcast(this.summary);
+    this.clients.reportDroppedTraffic();
   }
 
   clock(clock: SourceClock): void {
     this.speedFactor = clock.speedFactor;
     this.clockMessage = { type: 'sim-clock', ...clock };
-    this.hub.broadcast(this.clockMessage);
+    this.clients.broadcast(this.clockMessage);
   }
 
   incidents(incidents: SourceIncident[]): void {
     this.incidentsMessage = { type: 'incidents', items: incidents };
-    this.hub.broadcast(this.incidentsMessage);
+    this.clients.broadcast(this.incidentsMessage);
   }
 
   /** Everything a client needs to draw the present at once, newest traffic frame last. */
-  sendSnapshot(session: ClientSession): void {
+  sendSnapshot(session: Session): void {
     if (this.clockMessage) session.send(this.clockMessage);
     session.send(this.incidentsMessage);
     session.send({ type: 'traffic-history', points: this.history.list() });
     if (this.summary) session.send(this.summary);
-    if (this.frame && session.socket.readyState === session.socket.OPEN) session.socket.send(this.frame);
+    if (this.frame) session.sendBinary(this.frame);
   }
 }

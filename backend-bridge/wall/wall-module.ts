@@ -7,6 +7,7 @@ import { DEFAULT_PUSH_HOLD_S } from '../protocol/wall-layout';
 import type { WallTarget } from '../protocol';
 import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
 import { RequestError } from '../core/request-error';
+import type { AlertStore } from '../store/alert-store';
 import { CITY_UTC_OFFSET_H } from '../sources/simulator/sim-calendar';
 import { CityHours } from './city-hours';
 import { WallFocus } from './wall-focus';
@@ -16,7 +17,7 @@ export interface WallModuleOptions {
   now?: () => number;
 }
 
-export function createWallModule(context: BridgeModuleContext, options: WallModuleOptions = {}): BridgeModule {
+export function createWallModule(context: BridgeModuleContext, alerts: Pick<AlertStore, 'get'>, options: WallModuleOptions = {}): BridgeModule {
   const now = options.now ?? Date.now;
   // A push that names no hold gets the default layout's; the console sends the served layout's own.
   const focus = new WallFocus(DEFAULT_PUSH_HOLD_S);
@@ -25,7 +26,7 @@ export function createWallModule(context: BridgeModuleContext, options: WallModu
   let pushes = 0;
 
   const exists = (target: WallTarget): boolean => {
-    if ('alertId' in target) return context.store.get(target.alertId) !== undefined;
+    if ('alertId' in target) return alerts.get(target.alertId) !== undefined;
     const { meta } = context.city;
     switch (target.level) {
       case 'city':
@@ -43,7 +44,7 @@ export function createWallModule(context: BridgeModuleContext, options: WallModu
 
   return {
     name: 'wall',
-    sink: {
+    events: {
       areaTraffic: (traffic) => {
         latestSimTimeMs = traffic.simTimeMs;
         hours.add({ simTimeMs: traffic.simTimeMs, travelTimeIndex: traffic.city.travelTimeIndex, avgSpeedKmh: traffic.city.avgSpeedKmh });
@@ -58,7 +59,7 @@ export function createWallModule(context: BridgeModuleContext, options: WallModu
         if (!exists(command.target)) throw new RequestError('not-found', `nothing to push: ${JSON.stringify(command.target)} is not in this city`);
         const message = focus.push({ target: command.target, fromLabel: caller.label, ...(command.holdS !== undefined && { holdS: command.holdS }) }, now());
         pushes++;
-        context.hub.broadcast(message);
+        context.clients.broadcast(message);
       },
     },
     queries: {

@@ -14,8 +14,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AlertService } from '../alert-service';
 import type { CapMapper } from './cap-alert';
 import { CapError, parseCap } from './cap-xml';
-import { type AlertStore, DuplicateCapError } from '../../store/alert-store';
-import type { AuditEntry } from '../../store/audit-log';
+import { DuplicateCapError } from '../../store/alert-store';
+import type { AuditEntry, AuditLog } from '../../store/audit-log';
 import type { TokenRegistry } from '../../auth/token-registry';
 import { type RequestHandler, sendJson } from '../../server/http-handler';
 import type { Logger } from '../../core/log';
@@ -31,7 +31,7 @@ export interface CapEndpointOptions {
   mapper: CapMapper;
   alerts: AlertService;
   /** Where refusals of authorised senders are audited. */
-  store: AlertStore;
+  audit: AuditLog;
   /** The city clock now, ms: the time an ingested alert is placed at for correlation. */
   simNow: () => number;
   /** @default DEFAULT_MAX_CAP_BYTES */
@@ -74,7 +74,7 @@ export function createCapEndpoint(options: CapEndpointOptions): RequestHandler {
       ...(detail !== undefined && { detail }),
     });
     const refuse = ({ status, outcome, body }: Refusal, payload: unknown = null) => {
-      options.store.recordAudit(audit(outcome, payload, body.error));
+      options.audit.record(audit(outcome, payload, body.error));
       answer(status, body);
     };
 

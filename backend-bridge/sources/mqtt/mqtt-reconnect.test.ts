@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tinyCity } from '../../city/tiny-city.fixture';
 import { nextOfType } from '../../app/test-client.fixture';
 import type { SourceHealth } from '../live-source';
+import { sinkWith } from '../live-sink.fixture';
 import { startMosquitto } from './mosquitto.fixture';
 import { MqttSource } from './mqtt-source';
 import { type MqttBridge, TOPIC, eventually, frameWithSpeed, publishReading, startMqttBridge } from './mqtt-bridge.fixture';
@@ -107,7 +108,7 @@ describe('the MQTT source when the broker goes away', { timeout: 20_000 }, () =>
     cleanups.push(() => broker.dispose());
     const source = new MqttSource(tinyCity(), { url: broker.url, clientId: `health-${process.pid}`, staleAfterMs: 1000, reconnectInitialDelayMs: 50 });
     const reports: SourceHealth[] = [];
-    source.start({ linkTraffic() {}, areaTraffic() {}, clock() {}, incidents() {}, health: (health) => reports.push(health) });
+    source.start(sinkWith({ health: (health) => reports.push(health) }));
     cleanups.push(async () => source.stop());
     const states = () => reports.map((r) => r.state).filter((state, i, all) => state !== all[i - 1]);
     await eventually(() => states().includes('stale'), 'stale once subscribed');

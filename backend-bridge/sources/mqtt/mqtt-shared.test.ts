@@ -6,6 +6,7 @@ import mqtt from 'mqtt';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tinyCity } from '../../city/tiny-city.fixture';
 import type { LiveSink, SourceAlert } from '../live-source';
+import { sinkWith } from '../live-sink.fixture';
 import { startMosquitto } from './mosquitto.fixture';
 import { MqttSource } from './mqtt-source';
 import { TOPIC, eventually, publishReading } from './mqtt-bridge.fixture';
@@ -16,13 +17,10 @@ afterAll(async () => {
 });
 
 function bridgeSink(alerts: SourceAlert[], speeds: number[]): LiveSink {
-  return {
+  return sinkWith({
     linkTraffic: (traffic) => speeds.push(traffic.speedKmh[0]!),
-    areaTraffic() {},
-    clock() {},
-    incidents() {},
     alert: (alert) => alerts.push(alert),
-  };
+  });
 }
 
 describe('several bridges sharing the field', { timeout: 20_000 }, () => {

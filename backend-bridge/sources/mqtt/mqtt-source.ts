@@ -165,7 +165,7 @@ export class MqttSource implements LiveSource {
         const alert =
           kind === 'alert-cap' ? { format: 'cap' as const, xml: payloadText(payload, topic), channel } : { format: 'json' as const, draft: payloadJson(payload, topic), channel };
         this.fieldAlerts.draft(alert, Date.now());
-        this.sink?.alert?.(alert);
+        this.sink?.alert(alert);
         return;
       }
     }
@@ -181,7 +181,7 @@ export class MqttSource implements LiveSource {
       sink.areaTraffic({ simTimeMs: nowMs, city, districts });
       this.reportClock();
       if (this.changedDevices.size > 0) {
-        sink.devices?.([...this.changedDevices.values()]);
+        sink.devices([...this.changedDevices.values()]);
         this.changedDevices = new Map();
       }
     }

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../core/log';
-import type { LinkTraffic, LiveSink, SourceClock } from '../live-source';
+import type { DeviceUpdate, LinkTraffic, LiveSink, SourceAlert, SourceClock, SourceHealth } from '../live-source';
 import type { ReplayCity } from './recording-file';
 import { StreamRecorder } from './stream-recorder';
 
@@ -53,7 +53,9 @@ export class CollectingSink implements LiveSink {
   readonly areas: number[] = [];
   readonly clocks: SourceClock[] = [];
   readonly incidentLists: number[] = [];
-  readonly healths: Parameters<NonNullable<LiveSink['health']>>[0][] = [];
+  readonly healths: SourceHealth[] = [];
+  readonly deviceUpdates: DeviceUpdate[][] = [];
+  readonly alerts: SourceAlert[] = [];
 
   linkTraffic(traffic: LinkTraffic): void {
     this.traffic.push(traffic);
@@ -71,7 +73,15 @@ export class CollectingSink implements LiveSink {
     this.incidentLists.push(incidents.length);
   }
 
-  health(health: Parameters<NonNullable<LiveSink['health']>>[0]): void {
+  health(health: SourceHealth): void {
     this.healths.push(health);
+  }
+
+  devices(updates: DeviceUpdate[]): void {
+    this.deviceUpdates.push(updates);
+  }
+
+  alert(alert: SourceAlert): void {
+    this.alerts.push(alert);
   }
 }

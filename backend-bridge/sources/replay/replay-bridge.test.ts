@@ -11,9 +11,7 @@ import { chainCity } from '../simulator/chain-city.fixture';
 import { SimulatorSource } from '../simulator/simulator-source';
 import { RecordingFile } from './recording-file';
 import { tempDir, testLog } from './recording.fixture';
-import { RecordingSource } from './recording-source';
 import { ReplaySource } from './replay-source';
-import { StreamRecorder } from './stream-recorder';
 
 const city = chainCity(Array.from({ length: 6 }, () => ({ lengthM: 300, lanes: 2, freeSpeedKmh: 50, capacityVehPerH: 3600 })), [2, 4]);
 const cityVersion = encodeCityPayload(city).version;
@@ -22,10 +20,10 @@ const operatorToken = 'operator-secret';
 const dir = tempDir();
 const file = join(dir.dir, 'chain.ndjson');
 
-async function bridgeWith(source: LiveSource): Promise<RunningBridge> {
+async function bridgeWith(source: LiveSource, recordFile: string | null = null): Promise<RunningBridge> {
   const tokens = new TokenRegistry();
   tokens.add(operatorToken, 'operator');
-  return startBridge({ ...BRIDGE_DEFAULTS, port: 0, rendererDir: null, city, tokens, source, heartbeatIntervalMs: 60_000 });
+  return startBridge({ ...BRIDGE_DEFAULTS, port: 0, rendererDir: null, city, tokens, source, heartbeatIntervalMs: 60_000, recordFile });
 }
 
 async function greeted(bridge: RunningBridge): Promise<TestClient> {
@@ -58,8 +56,7 @@ const liveFrames = new Map<number, ReturnType<typeof content>>();
 
 beforeAll(async () => {
   const simulator = new SimulatorSource(city, { sim: { seed: 7, warmUpS: 60 }, runner: { speedFactor: 60, publishHz: 20 } });
-  const recorder = new StreamRecorder(file, { cityId: city.meta.id, cityVersion, linkCount, source: simulator.name }, testLog);
-  const bridge = await bridgeWith(new RecordingSource(simulator, recorder));
+  const bridge = await bridgeWith(simulator, file);
   const client = await greeted(bridge);
   while (liveFrames.size < 20) {
     const frame = content(decoded(await client.nextBinary()));

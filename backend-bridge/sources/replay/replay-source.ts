@@ -254,10 +254,10 @@ export class ReplaySource implements LiveSource {
         sink.incidents(event.incidents);
         return;
       case 'devices':
-        sink.devices?.(event.devices);
+        sink.devices(event.devices);
         return;
       case 'alert':
-        sink.alert?.(event.alert);
+        sink.alert(event.alert);
         return;
       case 'clock':
       case 'health':
@@ -290,7 +290,7 @@ export class ReplaySource implements LiveSource {
 
   private reportHealth(): void {
     this.lastHealthAtMs = this.epochNow();
-    this.sink?.health?.({
+    this.sink?.health({
       state: 'live',
       lastMessageAtMs: this.lastEventAtMs,
       reconnects: 0,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CITY_FORMAT_VERSION, type CityMeta, DEVICE_KINDS, type DeviceStatus } from '../../protocol';
-import type { DeviceUpdate, LiveSink } from '../live-source';
+import type { DeviceUpdate } from '../live-source';
+import { sinkWith } from '../live-sink.fixture';
 import { chainCity } from './chain-city.fixture';
 import { DeviceHealth } from './device-health';
 import { SimulatorSource } from './simulator-source';
@@ -125,7 +126,7 @@ describe('the simulator source', () => {
     /** Each device report with the speed on l2 in the traffic published just before it. */
     const reports: { updates: DeviceUpdate[]; linkSpeedKmh: number | null }[] = [];
     let linkSpeedKmh: number | null = null;
-    const sink: LiveSink = {
+    const sink = sinkWith({
       linkTraffic: (traffic) => {
         linkSpeedKmh = traffic.speedKmh[1]!;
       },
@@ -133,7 +134,7 @@ describe('the simulator source', () => {
       clock: () => {},
       incidents: () => {},
       devices: (updates) => reports.push({ updates, linkSpeedKmh }),
-    };
+    });
     const simulator = new SimulatorSource(city, { sim: { seed: 4, warmUpS: 60 }, runner: { speedFactor: 60, publishHz: 20 } });
     simulator.start(sink);
     try {

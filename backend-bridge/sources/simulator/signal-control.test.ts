@@ -106,14 +106,19 @@ describe('signals on a corridor', () => {
     expect(sim.signalState('n1')).toEqual({ phaseIndex: 1, interval: 'green', remainingS: 20 });
   });
 
-  it('refuses a plan for another node, with a stale version or with movements the node does not have', () => {
+  it('refuses a plan for another node or with movements the node does not have', () => {
     const sim = corridorSim();
     expect(() => sim.setPlan('n1', { ...redThenGreen(2), nodeId: 'n2' })).toThrow('plan.nodeId: expected "n1", got "n2"');
-    expect(() => sim.setPlan('n1', redThenGreen(1))).toThrow("plan.version: expected a revision after the current plan's 1, got 1");
     const foreign = { ...redThenGreen(2), phases: [phase('walk', [], 40, 0), phase('go', ['l2>l1'], 17, 3)] };
     expect(() => sim.setPlan('n1', foreign)).toThrow('plan.phases[1].movementIds[0]: no movement "l2>l1" at node n1');
-    expect(() => sim.setPlan('n1', { ...redThenGreen(2), cycleS: 61 })).toThrow('plan.cycleS: must equal the sum');
     expect(sim.plan('n1').version).toBe(1);
+  });
+
+  // The version rule ("exactly the newest + 1") is the bridge's plan service's alone (signal-module.test.ts);
+  // a restarted bridge hands the simulator the newest plan of its history, whatever version the simulator runs.
+  it('takes a plan whatever its version', () => {
+    const sim = corridorSim();
+    expect(sim.setPlan('n1', redThenGreen(7)).version).toBe(7);
   });
 
   it('names the node when it has no signal or does not exist', () => {

@@ -65,9 +65,9 @@ describe('the simulator’s SignalAccess', () => {
     expect(access.state('n1').phaseIndex).toBe(0);
   });
 
-  it('refuses a plan the node cannot run, naming the field', async () => {
+  it('refuses a plan for a node without a signal, naming it', async () => {
     const { access } = corridorSim();
-    await expect(access.apply({ ...plan(2, 40, 20), version: 1 })).rejects.toThrow("plan.version: expected a revision after the current plan's 1, got 1");
+    await expect(access.apply({ ...plan(2, 40, 20), nodeId: 'n2' })).rejects.toThrow('node n2 has no signal plan');
   });
 
   it('measures no negative volume, flow, queue or delay right after a warm-up (regression: the settling left snapshots larger than the totals)', () => {

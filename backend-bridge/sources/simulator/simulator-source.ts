@@ -42,7 +42,7 @@ export class SimulatorSource implements LiveSource {
     this.sink = sink;
     this.reportClock();
     this.reportIncidents(true);
-    sink.devices?.(this.deviceHealth.all(this.sim.simTimeMs, Date.now(), null));
+    sink.devices(this.deviceHealth.all(this.sim.simTimeMs, Date.now(), null));
     this.runner.start();
   }
 
@@ -82,7 +82,7 @@ export class SimulatorSource implements LiveSource {
       const { city, districts } = this.sim.areaMetrics();
       sink.areaTraffic({ simTimeMs, city, districts });
       const devices = this.deviceHealth.changes(simTimeMs, Date.now(), links);
-      if (devices.length > 0) sink.devices?.(devices);
+      if (devices.length > 0) sink.devices(devices);
       this.reportClock();
     }
     this.reportIncidents(false);

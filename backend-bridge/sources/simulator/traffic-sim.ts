@@ -178,11 +178,11 @@ export class TrafficSim {
   }
 
   /**
-   * Replaces a node's plan from its next cycle boundary. The plan must be
-   * valid for the node and carry a later version; throws a ValidationError
-   * naming what is wrong otherwise.
+   * Replaces a node's plan from its next cycle boundary. The plan must name
+   * the node and use its movements; throws a ValidationError naming what is
+   * wrong otherwise.
    */
-  setPlan(nodeId: string, plan: unknown): SignalPlan {
+  setPlan(nodeId: string, plan: SignalPlan): SignalPlan {
     return this.signals.setPlan(this.nodeIndex(nodeId), plan, this.currentMs / 1000);
   }
 

@@ -1,17 +1,19 @@
 /**
- * The live source's health for clients (issue 7): a `source-status` push on
- * connect, whenever the state changes, and every few seconds so the age of
- * the last message stays current; and the `seek-replay` command.
+ * The live source for clients and operators: its health as a
+ * `source-status` push on connect, whenever the state changes, and every few
+ * seconds so the age of the last message stays current; and the operator's
+ * hold on it — the sim clock, staged incidents, seeking a replay. Each
+ * source says what it can do (a field source refuses the clock, only a
+ * replay seeks) and a refusal reaches the operator with the source's reason.
  *
- * Sources with an upstream (MQTT) report their own health through the sink.
+ * Sources with an upstream (MQTT) report their own health as live events.
  * For those that do not (the simulator), health is read from the stream
  * itself: live while events arrive or the clock is paused, stale after a
  * quiet spell.
  */
 import type { ServerMessage, SourceStatusMessage } from '../protocol';
 import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
-import { RequestError } from '../core/request-error';
-import type { LiveSource, SourceHealth } from './live-source';
+import { type LiveSource, type SourceHealth, SourceRequestError } from './live-source';
 import { ReplaySource } from './replay/replay-source';
 
 export interface SourceHealthOptions {
@@ -78,8 +80,8 @@ export class SourceStatusTracker {
   }
 }
 
-export function createSourceHealthModule(context: BridgeModuleContext, options: SourceHealthOptions = {}): BridgeModule {
-  const { source, hub } = context;
+export function createSourceModule(context: BridgeModuleContext, options: SourceHealthOptions = {}): BridgeModule {
+  const { source, clients } = context;
   const { pushIntervalMs, quietStaleAfterMs } = { ...DEFAULTS, ...options };
   const tracker = new SourceStatusTracker(source, quietStaleAfterMs, options.now ?? Date.now);
   let lastKey = '';
@@ -88,7 +90,7 @@ export function createSourceHealthModule(context: BridgeModuleContext, options: 
     const key = tracker.changeKey(status);
     if (!always && key === lastKey) return;
     lastKey = key;
-    hub.broadcast(status satisfies ServerMessage);
+    clients.broadcast(status satisfies ServerMessage);
   };
   const timer = setInterval(() => push(true), pushIntervalMs);
   timer.unref();
@@ -96,7 +98,7 @@ export function createSourceHealthModule(context: BridgeModuleContext, options: 
   return {
     // Not 'source': /api/health already has a `source` key, the source's name.
     name: 'sourceStatus',
-    sink: {
+    events: {
       linkTraffic: () => tracker.sawEvent(),
       areaTraffic: () => tracker.sawEvent(),
       incidents: () => tracker.sawEvent(),
@@ -112,10 +114,10 @@ export function createSourceHealthModule(context: BridgeModuleContext, options: 
     },
     onClientReady: (session) => session.send(tracker.status()),
     commands: {
+      'set-sim-clock': (command) => source.setClock({ speedFactor: command.speedFactor, paused: command.paused }),
+      'create-incident': (command) => source.createIncident({ linkId: command.linkId, capacityFactor: command.capacityFactor, durationS: command.durationS }),
       'seek-replay': (command) => {
-        if (!(source instanceof ReplaySource)) {
-          throw new RequestError('rejected', `the source is ${source.name}, not a replay; only a replay can seek`);
-        }
+        if (!source.seek) throw new SourceRequestError('rejected', `the source is ${source.name}, not a replay; only a replay can seek`);
         source.seek(command.simTimeMs);
         push(true);
       },

@@ -6,7 +6,7 @@ import { type RunningBridge, startBridge } from '../app/start-bridge';
 import { ScriptedSource } from './scripted-source.fixture';
 import { type TestClient, nextNonHeartbeat, nextOfType, openTestClient } from '../app/test-client.fixture';
 import { tinyCity } from '../city/tiny-city.fixture';
-import { SourceStatusTracker } from './source-health-module';
+import { SourceStatusTracker } from './source-module';
 
 describe('SourceStatusTracker', () => {
   let nowMs = 1_000_000;
