@@ -1,34 +1,8 @@
 /**
- * Planar geometry on local metres (x east, y north), shared by the city
- * generator, its tests and anything that locates points in a city.
+ * Planar measures on local metres (x east, y north), shared by the city
+ * generator, the file loader and their tests. Which district holds a point
+ * is common/geo's `ringHolds`.
  */
-
-/** A closed ring of [xM, yM] points, first point not repeated. */
-export type RingM = readonly (readonly [number, number])[];
-
-/**
- * Whether (x, y) lies inside the ring (crossing-number test).
- *
- * The test is half-open: a point on an edge counts as if nudged slightly to
- * the east and north. For polygons that tile the plane with bit-identical
- * shared edges, a point on a shared edge is therefore inside exactly one of
- * them. Each edge's crossing is computed from its endpoints ordered by y, so
- * both polygons sharing an edge round the crossing identically.
- */
-export function ringContains(ring: RingM, x: number, y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    // Indexing rather than destructuring: this loop runs millions of times while a city is generated.
-    const xi = ring[i]![0];
-    const yi = ring[i]![1];
-    const xj = ring[j]![0];
-    const yj = ring[j]![1];
-    if (yi > y === yj > y) continue;
-    const crossingX = yi < yj ? xi + ((y - yi) * (xj - xi)) / (yj - yi) : xj + ((y - yj) * (xi - xj)) / (yi - yj);
-    if (x < crossingX) inside = !inside;
-  }
-  return inside;
-}
 
 /**
  * Signed area of the ring held in `xy` (x, y interleaved) from vertex `first`
