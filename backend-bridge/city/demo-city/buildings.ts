@@ -5,7 +5,7 @@
  * Nothing is built within a green belt along the river.
  */
 import type { Buildings } from '../../protocol';
-import { signedAreaM2, vertexMean } from '../geometry';
+import { signedAreaM2, vertexMean } from '../../../common/geo/planar-measures';
 import { Prng } from '../prng';
 import { STOREY_M, STYLES, compoundStoreys, pickBlockUse } from './block-styles';
 import { footprint } from './footprints';

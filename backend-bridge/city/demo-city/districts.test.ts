@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ringHolds } from '../../../common/geo/ring-locator';
-import { vertexMean } from '../geometry';
+import { vertexMean } from '../../../common/geo/planar-measures';
 import { generateDemoCity } from './generate-demo-city';
 import { planLayout } from './layout';
 

@@ -1,7 +1,7 @@
 /**
- * Planar measures on local metres (x east, y north), shared by the city
- * generator, the file loader and their tests. Which district holds a point
- * is common/geo's `ringHolds`.
+ * Planar measures on local metres (x east, y north): the city generator and
+ * file loader measure footprints and roads with them, the renderer its
+ * building rings and link shapes.
  */
 
 /**
@@ -16,12 +16,15 @@ export function signedAreaM2(xy: ArrayLike<number>, first = 0, end = xy.length /
   return twiceArea / 2;
 }
 
+/** Length of the segment from vertex `p` to vertex `p + 1` of `xy` (x, y interleaved), in metres. */
+export function segmentLengthM(xy: ArrayLike<number>, p: number): number {
+  return Math.hypot(xy[2 * p + 2]! - xy[2 * p]!, xy[2 * p + 3]! - xy[2 * p + 1]!);
+}
+
 /** Length of the polyline held in `xy` from vertex `first` to vertex `end - 1`, in metres. */
 export function polylineLengthM(xy: ArrayLike<number>, first = 0, end = xy.length / 2): number {
   let lengthM = 0;
-  for (let i = first + 1; i < end; i++) {
-    lengthM += Math.hypot(xy[2 * i]! - xy[2 * i - 2]!, xy[2 * i + 1]! - xy[2 * i - 1]!);
-  }
+  for (let p = first; p + 1 < end; p++) lengthM += segmentLengthM(xy, p);
   return lengthM;
 }
 

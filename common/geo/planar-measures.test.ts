@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { polylineLengthM, signedAreaM2, vertexMean } from './geometry';
+import { polylineLengthM, segmentLengthM, signedAreaM2, vertexMean } from './planar-measures';
 
 const west = [
   [0, 0],
@@ -18,6 +18,7 @@ describe('ring and polyline measures', () => {
   it('measures a sub-range of vertices', () => {
     const xy = [0, 0, 3, 4, 3, 10, 100, 100];
     expect(polylineLengthM(xy, 0, 3)).toBe(11);
+    expect(segmentLengthM(xy, 0)).toBe(5);
     expect(vertexMean(xy, 1, 3)).toEqual([3, 7]);
   });
 });
