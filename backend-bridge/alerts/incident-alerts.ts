@@ -5,7 +5,7 @@
  * closes the alert.
  */
 import type { CityModel } from '../city/city-model';
-import { vertexMean } from '../city/geometry';
+import { vertexMean } from '../../common/geo/planar-measures';
 import type { CapSeverity } from '../protocol/alerts';
 import type { SourceIncident } from '../sources/live-source';
 import type { AlertDraft } from './lifecycle';

@@ -1,8 +1,8 @@
 /** The road-link level: the link's traffic now and the alerts along it. */
+import { distanceToPolylineM } from '../../common/geo/polyline-distance';
 import type { LinkDetail } from '../protocol';
 import { nearbyRows } from './alert-rows';
 import { type DrillInputs, linkNow } from './drill-inputs';
-import { distanceToPolylineM } from './polyline-distance';
 
 /**
  * Travel time is taken at no less than this speed, km/h, so a standing link

@@ -11,9 +11,9 @@
 import type { CityMeta } from '../../protocol/city';
 import { ALERT_KINDS, type AlertArea, type AlertKind, type CapCategory, alertAreaCentre } from '../../protocol/alerts';
 import { DistrictLocator } from '../../city/district-locator';
+import { type LocalFrame, localFrame } from '../../../common/geo/local-frame';
 import type { AlertDraft } from '../lifecycle';
 import { CapError, type CapInfo, type CapMessage } from './cap-xml';
-import { geodeticToLocalM } from './local-frame';
 
 /** `<eventCode>` value name that names the alert kind. */
 export const CAP_KIND_CODE = 'citybrain-kind';
@@ -35,11 +35,13 @@ const DESCRIPTION_MAX = 2000;
 
 export class CapMapper {
   private readonly locator: DistrictLocator;
+  private readonly frame: LocalFrame;
   private readonly deviceIds: Set<string>;
   private readonly linkIds: Set<string>;
 
   constructor(private readonly meta: CityMeta) {
     this.locator = new DistrictLocator(meta.districts);
+    this.frame = localFrame(meta.origin);
     this.deviceIds = new Set(meta.devices.map((d) => d.id));
     this.linkIds = new Set(meta.links.map((l) => l.id));
   }
@@ -143,7 +145,8 @@ export class CapMapper {
     if (extra !== undefined || !(lat! >= -90 && lat! <= 90) || !(lon! >= -180 && lon! <= 180)) {
       throw new CapError(path, `expected "lat,lon" in WGS84 degrees, got ${JSON.stringify(pair)}`);
     }
-    const [xM, yM] = geodeticToLocalM(lat!, lon!, this.meta.origin);
+    const [xM, yM] = this.frame.toLocalM(lon!, lat!);
+    if (Number.isNaN(xM)) throw new CapError(path, `${pair} lies outside the city (on the far side of the globe)`);
     const { minXM, minYM, maxXM, maxYM } = this.meta.bounds;
     if (xM < minXM || xM > maxXM || yM < minYM || yM > maxYM) {
       throw new CapError(path, `${pair} lies outside the city (${Math.round(xM)}, ${Math.round(yM)} m from its origin)`);

@@ -1,8 +1,8 @@
 /**
  * Builds CAP 1.2 XML for tests and benchmarks, and places local metres back
- * on the globe (a first-order inverse of the local frame, within a metre
- * over a few kilometres).
+ * on the globe through the city's local frame.
  */
+import { type GeoPoint, localFrame } from '../../../common/geo/local-frame';
 import { CAP_NAMESPACE } from './cap-xml';
 
 export interface CapFixture {
@@ -51,14 +51,7 @@ export function capXml(options: CapFixture = {}): string {
 }
 
 /** WGS84 degrees "lat,lon" of a local point, for areas in test messages. */
-export function latLonOf(origin: { latDeg: number; lonDeg: number }, xM: number, yM: number): string {
-  const sinLat = Math.sin((origin.latDeg * Math.PI) / 180);
-  const cosLat = Math.cos((origin.latDeg * Math.PI) / 180);
-  // Meridian and prime-vertical radii of curvature of WGS84 at the origin's latitude.
-  const e2 = 0.00669438;
-  const meridianM = (6_378_137 * (1 - e2)) / (1 - e2 * sinLat * sinLat) ** 1.5;
-  const primeVerticalM = 6_378_137 / Math.sqrt(1 - e2 * sinLat * sinLat);
-  const latDeg = origin.latDeg + ((yM / meridianM) * 180) / Math.PI;
-  const lonDeg = origin.lonDeg + ((xM / (primeVerticalM * cosLat)) * 180) / Math.PI;
+export function latLonOf(origin: GeoPoint, xM: number, yM: number): string {
+  const [lonDeg, latDeg] = localFrame(origin).toLonLatDeg(xM, yM);
   return `${latDeg.toFixed(7)},${lonDeg.toFixed(7)}`;
 }

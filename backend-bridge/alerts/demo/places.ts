@@ -4,8 +4,8 @@
  * hot spots (a busy square, a nightlife street), which is what lets
  * correlation find clusters in the demo.
  */
+import { ringHolds } from '../../../common/geo/ring-locator';
 import { DistrictLocator } from '../../city/district-locator';
-import { ringContains } from '../../city/geometry';
 import type { Prng } from '../../city/prng';
 import type { CityMeta, Device, DeviceKind, District } from '../../protocol/city';
 
@@ -94,7 +94,7 @@ export class DemoPlaces {
     for (let i = 0; i < POINT_TRIES; i++) {
       const x = rng.float(Math.min(...xs), Math.max(...xs));
       const y = rng.float(Math.min(...ys), Math.max(...ys));
-      if (ringContains(district.ringM, x, y)) return [x, y];
+      if (ringHolds(district.ringM, x, y)) return [x, y];
     }
     return [district.labelM[0], district.labelM[1]];
   }

@@ -5,12 +5,13 @@
  * Nothing is built within a green belt along the river.
  */
 import type { Buildings } from '../../protocol';
-import { signedAreaM2, vertexMean } from '../geometry';
+import { signedAreaM2, vertexMean } from '../../../common/geo/planar-measures';
 import { Prng } from '../prng';
 import { STOREY_M, STYLES, compoundStoreys, pickBlockUse } from './block-styles';
 import { footprint } from './footprints';
 import { CENTRE_LINE, type DemoLayout, GRID_HALF_LINES, RING_STEPS, zoneAt } from './layout';
-import { type Axis, LANE_WIDTH_M, type RoadPlan, type RoadSpec, segmentSpec } from './road-plan';
+import { LANE_WIDTH_M } from '../../../common/geo/road-dimensions';
+import { type Axis, type RoadPlan, type RoadSpec, segmentSpec } from './road-plan';
 
 /** Buildings keep this far from the water, in metres: the riverside park. */
 export const BUILDING_WATER_MARGIN_M = 60;

@@ -6,7 +6,7 @@
  */
 import type { Buildings, Device, District, RoadNode } from '../../protocol';
 import type { DistrictLocator } from '../district-locator';
-import { vertexMean } from '../geometry';
+import { vertexMean } from '../../../common/geo/planar-measures';
 import { Prng } from '../prng';
 import { BUILDING_WATER_MARGIN_M } from './buildings';
 import { type DemoLayout, EDGE_M } from './layout';

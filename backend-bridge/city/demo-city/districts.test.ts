@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ringContains, vertexMean } from '../geometry';
+import { ringHolds } from '../../../common/geo/ring-locator';
+import { vertexMean } from '../../../common/geo/planar-measures';
 import { generateDemoCity } from './generate-demo-city';
 import { planLayout } from './layout';
 
@@ -10,7 +11,7 @@ const { ringStart, xyM, district } = city.buildings;
 
 /** Indexes of every district whose outline holds the point. */
 const holders = (xM: number, yM: number) =>
-  districts.flatMap((d, i) => (ringContains(d.ringM, xM, yM) ? [i] : []));
+  districts.flatMap((d, i) => (ringHolds(d.ringM, xM, yM) ? [i] : []));
 
 describe('the demo districts', () => {
   it('are 9 to 12, named in Chinese and English, with a population', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICE_KINDS } from '../../protocol';
-import { signedAreaM2, vertexMean } from '../geometry';
+import { signedAreaM2, vertexMean } from '../../../common/geo/planar-measures';
 import { DEFAULT_DEMO_SEED, generateDemoCity } from './generate-demo-city';
 import { zoneAt, planLayout } from './layout';
 

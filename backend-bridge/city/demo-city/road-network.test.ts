@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoadLink } from '../../protocol';
-import { polylineLengthM } from '../geometry';
+import { polylineLengthM } from '../../../common/geo/planar-measures';
 import { generateDemoCity } from './generate-demo-city';
 import { planLayout } from './layout';
 

@@ -10,7 +10,8 @@
 import type { LinkShapes, RoadLink, RoadNode } from '../../protocol';
 import { type DemoLayout, GRID_HALF_LINES } from './layout';
 import { gridKey, nodeName } from './node-names';
-import { type Axis, LANE_WIDTH_M, type RoadPlan, lineSpec, segmentSpec } from './road-plan';
+import { LANE_WIDTH_M } from '../../../common/geo/road-dimensions';
+import { type Axis, type RoadPlan, lineSpec, segmentSpec } from './road-plan';
 
 /** Nodes and roads keep this far from the water, in metres (bridges excepted). */
 const ROAD_WATER_MARGIN_M = 40;

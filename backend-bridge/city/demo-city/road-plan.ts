@@ -29,9 +29,6 @@ export interface RoadSpec {
 
 export type Axis = 'column' | 'row';
 
-/** Width of one traffic lane, in metres. */
-export const LANE_WIDTH_M = 3.5;
-
 export interface RoadPlan {
   /** Road along each north–south line, by position (edge positions have none). */
   columns: (RoadSpec | undefined)[];

@@ -9,7 +9,7 @@
  * demo city's are.
  */
 import { type Buildings, num } from '../../protocol';
-import { signedAreaM2, vertexMean } from '../geometry';
+import { signedAreaM2, vertexMean } from '../../../common/geo/planar-measures';
 import type { CityFrame, OutsideBox } from './city-frame';
 import type { GeoFeature, GeoJsonFile, Position } from './geojson-file';
 

@@ -4,7 +4,7 @@
  * projected onto the plane tangent at the origin (the frame the renderer
  * places the city in).
  */
-import { geodeticToLocalM } from '../../alerts/cap/local-frame';
+import { type GeoPoint, type LocalFrame, localFrame } from '../../../common/geo/local-frame';
 import type { Position } from './geojson-file';
 
 export interface CityBox {
@@ -15,14 +15,16 @@ export interface CityBox {
 }
 
 export class CityFrame {
-  readonly origin: { lonDeg: number; latDeg: number };
+  readonly origin: GeoPoint;
+  private readonly frame: LocalFrame;
 
   /** @param origin of the local frame; @default the centre of the box */
   constructor(
     readonly box: CityBox,
-    origin?: { lonDeg: number; latDeg: number },
+    origin?: GeoPoint,
   ) {
     this.origin = origin ?? { lonDeg: (box.westDeg + box.eastDeg) / 2, latDeg: (box.southDeg + box.northDeg) / 2 };
+    this.frame = localFrame(this.origin);
   }
 
   contains([lonDeg, latDeg]: Position): boolean {
@@ -32,7 +34,7 @@ export class CityFrame {
 
   /** [xM, yM]: metres east and north of the origin. */
   toLocal([lonDeg, latDeg]: Position): [number, number] {
-    return geodeticToLocalM(latDeg, lonDeg, this.origin);
+    return this.frame.toLocalM(lonDeg, latDeg);
   }
 }
 

@@ -3,7 +3,7 @@
  * `nameZh`, `nameEn` and optionally `populationThousands`.
  */
 import { type District, num, str } from '../../protocol';
-import { vertexMean } from '../geometry';
+import { vertexMean } from '../../../common/geo/planar-measures';
 import type { CityFrame, OutsideBox } from './city-frame';
 import type { GeoJsonFile } from './geojson-file';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeCityPayload } from '../city-payload';
-import { signedAreaM2 } from '../geometry';
+import { signedAreaM2 } from '../../../common/geo/planar-measures';
 import { TrafficSim } from '../../sources/simulator/traffic-sim';
 import { type CityFilesSpec, loadCityFiles } from './load-city-files';
 

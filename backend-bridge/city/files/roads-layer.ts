@@ -23,7 +23,7 @@ import {
   oneOf,
   str,
 } from '../../protocol';
-import { polylineLengthM } from '../geometry';
+import { polylineLengthM } from '../../../common/geo/planar-measures';
 import type { CityFrame, OutsideBox } from './city-frame';
 import type { GeoFeature, GeoJsonFile } from './geojson-file';
 import { NodeSnapper } from './node-snapper';

@@ -24,6 +24,7 @@
  * Timed for the average day, these plans leave the peaks short of green
  * where demand is heaviest — the gap an adaptive controller is to close.
  */
+import { LANE_WIDTH_M } from '../../../common/geo/road-dimensions';
 import type { SignalPhase, SignalPlan } from '../../protocol/signals';
 import { TURNS } from '../../protocol/signals';
 import { progressionOffsetsS, systemCycleS } from './coordination';
@@ -38,7 +39,6 @@ export const SIGNAL_TIMING = {
   minGreenS: 7,
   pedWalkS: 7,
   pedSpeedMps: 1.2,
-  laneWidthM: 3.5,
   minCycleS: 40,
   maxCycleS: 150,
   /** Cross-product warrant for a protected left phase, (veh/h)². */
@@ -195,7 +195,7 @@ function saturationVehPerH(net: SimNetwork, link: number, lanesFor: LaneGroup): 
 function crossingWidthM(net: SimNetwork, node: number, axis: Axis): number {
   const widest = (links: readonly number[]) =>
     Math.max(0, ...links.filter((l) => axisOf(net, l) === axis).map((l) => net.links.lanes[l]!));
-  return (widest(net.nodes.inLinks[node]!) + widest(net.nodes.outLinks[node]!)) * SIGNAL_TIMING.laneWidthM;
+  return (widest(net.nodes.inLinks[node]!) + widest(net.nodes.outLinks[node]!)) * LANE_WIDTH_M;
 }
 
 function approachesOf(net: SimNetwork, node: number): Approach[] {

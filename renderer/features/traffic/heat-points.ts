@@ -6,7 +6,7 @@
  * Pure and DOM-free: runs in the traffic worker and in unit tests.
  */
 import type { LinkShapes } from '@protocol';
-import { polylineLengthM, segmentLengthM } from './link-shapes';
+import { polylineLengthM, segmentLengthM } from '@common/geo/planar-measures';
 
 /** Target spacing of heat points along a link, metres. */
 export const HEAT_POINT_SPACING_M = 60;
@@ -30,7 +30,7 @@ export function sampleHeatPoints(shapes: LinkShapes, spacingM = HEAT_POINT_SPACI
   const counts = new Uint32Array(linkCount);
   let total = 0;
   for (let link = 0; link < linkCount; link++) {
-    lengthsM[link] = polylineLengthM(shapes, link);
+    lengthsM[link] = polylineLengthM(shapes.xyM, shapes.pointStart[link]!, shapes.pointStart[link + 1]!);
     counts[link] = Math.max(1, Math.round(lengthsM[link]! / spacingM));
     total += counts[link]!;
   }

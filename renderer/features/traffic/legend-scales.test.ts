@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONGESTION_COLORS } from './congestion-colors';
-import { HEAT_COLORS } from './heat-scale';
+import { CONGESTION_COLORS } from '../../color-scales/congestion-colors';
+import { HEAT_COLORS } from '../../color-scales/heat-scale';
 import { HEAT_TICKS_VEH_PER_KM_LANE, SPEED_TICKS_PERCENT, heatRampCss, speedRampCss } from './legend-scales';
 
 describe('speedRampCss', () => {

@@ -3,8 +3,8 @@
  * colours and stops the layers draw with, so legend and map cannot drift.
  */
 import { CONGESTION_SPEED_RATIO_BOUNDS } from '@protocol/traffic';
-import { SPEED_RATIO_STOPS } from './congestion-colors';
-import { HEAT_COLORS, HEAT_DENSITY_DOMAIN_VEH_PER_KM_LANE } from './heat-scale';
+import { SPEED_RATIO_STOPS } from '../../color-scales/congestion-colors';
+import { HEAT_COLORS, HEAT_DENSITY_DOMAIN_VEH_PER_KM_LANE } from '../../color-scales/heat-scale';
 
 /** CSS colour of [r, g, b] or [r, g, b, a], channels 0–255; `alpha` (0–1) scales the colour's own. */
 const rgb = ([r, g, b, a = 255]: readonly number[], alpha = 1) => `rgb(${r} ${g} ${b} / ${Number(((a / 255) * alpha).toFixed(3))})`;

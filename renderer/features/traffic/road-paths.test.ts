@@ -1,6 +1,7 @@
+import { curvatureDropM } from '@common/geo/curvature';
+import { LANE_WIDTH_M } from '@common/geo/road-dimensions';
 import { describe, expect, it } from 'vitest';
-import { curvatureDropM } from '../../map/cesium/building-mesh';
-import { LANE_WIDTH_M, ROAD_LIFT_M, buildRoadPaths } from './road-paths';
+import { ROAD_LIFT_M, buildRoadPaths } from './road-paths';
 import { trafficCity } from './traffic-city.fixture';
 
 const { meta, linkShapes } = trafficCity();

@@ -7,13 +7,12 @@
  * Pure and DOM-free: runs in the traffic worker and in unit tests.
  */
 import type { LinkShapes } from '@protocol';
-import { curvatureDropM } from '../../map/cesium/building-mesh';
-import { segmentLengthM } from './link-shapes';
+import { curvatureDropM } from '@common/geo/curvature';
+import { segmentLengthM } from '@common/geo/planar-measures';
+import { LANE_WIDTH_M } from '@common/geo/road-dimensions';
 
 /** Height of the flow lines above the ground, metres: the height of Cesium's base road lines (road-layer.ts). */
 export const ROAD_LIFT_M = 2;
-/** Width of one lane, metres. */
-export const LANE_WIDTH_M = 3.5;
 
 export interface RoadPaths {
   /** x, y, z per vertex, metres in the city frame; z bends with the globe like every Cesium primitive of the city. */

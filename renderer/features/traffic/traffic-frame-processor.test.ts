@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONGESTION_COLORS, speedRatioColor } from './congestion-colors';
+import { CONGESTION_COLORS, speedRatioColor } from '../../color-scales/congestion-colors';
 import { sampleHeatPoints } from './heat-points';
 import { trafficCity } from './traffic-city.fixture';
 import { trafficFrameBuffer } from './traffic-frame.fixture';

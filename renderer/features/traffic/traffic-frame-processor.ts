@@ -8,7 +8,7 @@
  */
 import type { CityMeta, LinkShapes } from '@protocol';
 import { type TrafficFrame, decodeTrafficFrame } from '@protocol/traffic';
-import { speedRatioColor } from './congestion-colors';
+import { speedRatioColor } from '../../color-scales/congestion-colors';
 import { FlowPhases } from './flow-phases';
 import { type HeatSamples, heatWeights, sampleHeatPoints } from './heat-points';
 import { type RoadPaths, buildRoadPaths } from './road-paths';

@@ -8,9 +8,8 @@
  */
 import earcut from 'earcut';
 import type { Buildings } from '@protocol';
-
-/** Mean Earth radius, in metres; used to bend the tangent plane onto the globe. */
-const EARTH_RADIUS_M = 6_371_000;
+import { curvatureDropM } from '@common/geo/curvature';
+import { signedAreaM2 } from '@common/geo/planar-measures';
 /** Height at which a tower reaches the brightest tint, in metres. */
 export const TOWER_TINT_HEIGHT_M = 250;
 
@@ -24,23 +23,6 @@ export interface BuildingMesh {
   indices: Uint32Array;
   /** Radius around the origin that holds every vertex, in metres. */
   radiusM: number;
-}
-
-/**
- * How far the ground lies below the tangent plane at (x, y), in metres. Without
- * it, buildings 10 km from the origin would float about 8 m above the globe.
- */
-export function curvatureDropM(xM: number, yM: number): number {
-  return (xM * xM + yM * yM) / (2 * EARTH_RADIUS_M);
-}
-
-function signedArea(xy: Float32Array, start: number, end: number): number {
-  let area = 0;
-  for (let i = start; i < end; i++) {
-    const j = i + 1 < end ? i + 1 : start;
-    area += xy[2 * i]! * xy[2 * j + 1]! - xy[2 * j]! * xy[2 * i + 1]!;
-  }
-  return area / 2;
 }
 
 /** A stable per-building jitter in [0, 1), so neighbouring towers differ a little. */
@@ -71,7 +53,7 @@ export function buildBuildingMesh(buildings: Buildings): BuildingMesh {
     const start = ringStart[b]!;
     const end = ringStart[b + 1]!;
     const n = end - start;
-    const ccw = signedArea(xyM, start, end) >= 0;
+    const ccw = signedAreaM2(xyM, start, end) >= 0;
     const heightNorm = Math.min(heightM[b]! / TOWER_TINT_HEIGHT_M, 1);
     const bright = 0.85 + 0.3 * jitter(b);
     const r = Math.round(Math.min(255, (46 + 50 * heightNorm) * bright));

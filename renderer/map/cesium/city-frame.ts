@@ -2,10 +2,14 @@
  * The city's local frame on the globe: x east, y north, z up, in metres from
  * the city origin. City geometry stays in this frame and a model matrix puts
  * it on the globe, which keeps vertex values small and precise.
+ *
+ * It is common/geo's local frame (the one the bridge serves the city in),
+ * drawn with Cesium's east-north-up matrices on the same WGS84 ellipsoid;
+ * the ground's drop below the tangent plane comes from common/geo too.
  */
 import { Cartesian3, Matrix4, Transforms } from 'cesium';
 import type { CityMeta } from '@protocol';
-import { curvatureDropM } from './building-mesh';
+import { curvatureDropM } from '@common/geo/curvature';
 
 export interface CityFrame {
   /** East-north-up to Earth-fixed, for primitives built in local metres. */

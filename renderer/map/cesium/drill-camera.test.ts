@@ -1,8 +1,8 @@
+import { ringHolds } from '@common/geo/ring-locator';
 import { describe, expect, it } from 'vitest';
 import { createCityLookup } from '../../features/drill/city-lookup';
 import { drillCity } from '../../features/drill/drill-city.fixture';
 import { DEVICE_HEIGHT_M, INTERSECTION_HEIGHT_M, drillView, headingInside } from './drill-camera';
-import { pointInRing } from './drill-picking';
 
 const { meta } = drillCity();
 const lookup = createCityLookup(meta);
@@ -41,6 +41,6 @@ describe('headingInside', () => {
     const heading = headingInside(ring, 10, 0, horizontalM);
     expect(heading).not.toBe(15);
     const rad = (heading * Math.PI) / 180;
-    expect(pointInRing(ring, 10 - horizontalM * Math.sin(rad), -horizontalM * Math.cos(rad))).toBe(true);
+    expect(ringHolds(ring, 10 - horizontalM * Math.sin(rad), -horizontalM * Math.cos(rad))).toBe(true);
   });
 });

@@ -4,9 +4,9 @@
  * 45°, a link's length, about 150 m above a device. Pure, so the choices
  * test without WebGL.
  */
+import { type RingM, ringHolds } from '@common/geo/ring-locator';
 import type { CityLookup } from '../../features/drill/city-lookup';
 import type { DrillTarget } from '../../features/drill/drill-target';
-import { pointInRing } from './drill-picking';
 
 export interface DrillView {
   /** What the camera looks at, metres east and north of the city origin. */
@@ -30,9 +30,7 @@ const AREA_MARGIN = 1.25;
 /** Headings tried, in order, for a close view: the first whose camera stands inside the district wins. */
 const HEADINGS_DEG = [15, 60, 105, 150, 195, 240, 285, 330];
 
-type Ring = readonly (readonly [number, number])[];
-
-function ringBounds(ring: Ring): { xM: number; yM: number; extentM: number } {
+function ringBounds(ring: RingM): { xM: number; yM: number; extentM: number } {
   const xs = ring.map(([x]) => x);
   const ys = ring.map(([, y]) => y);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
@@ -44,19 +42,19 @@ function ringBounds(ring: Ring): { xM: number; yM: number; extentM: number } {
  * city is dimmed by a volume around the district, and a camera inside that
  * volume would see its nearest neighbours undimmed.
  */
-export function headingInside(ring: Ring | undefined, xM: number, yM: number, horizontalM: number): number {
+export function headingInside(ring: RingM | undefined, xM: number, yM: number, horizontalM: number): number {
   const fallback = HEADINGS_DEG[0]!;
   if (!ring) return fallback;
   return (
     HEADINGS_DEG.find((headingDeg) => {
       const rad = (headingDeg * Math.PI) / 180;
       // The camera looks along the heading, so it stands behind the point.
-      return pointInRing(ring, xM - horizontalM * Math.sin(rad), yM - horizontalM * Math.cos(rad));
+      return ringHolds(ring, xM - horizontalM * Math.sin(rad), yM - horizontalM * Math.cos(rad));
     }) ?? fallback
   );
 }
 
-function closeView(xM: number, yM: number, heightM: number, ring: Ring | undefined): DrillView {
+function closeView(xM: number, yM: number, heightM: number, ring: RingM | undefined): DrillView {
   const pitchRad = (Math.abs(CLOSE_PITCH_DEG) * Math.PI) / 180;
   const rangeM = heightM / Math.sin(pitchRad);
   return { xM, yM, rangeM, pitchDeg: CLOSE_PITCH_DEG, headingDeg: headingInside(ring, xM, yM, rangeM * Math.cos(pitchRad)) };

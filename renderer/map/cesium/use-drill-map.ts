@@ -25,7 +25,7 @@ import type { CityScene } from './city-scene';
 import { drillView } from './drill-camera';
 import { DistrictDimming } from './drill-dimming';
 import { DrillMarkers } from './drill-markers';
-import { districtAt, linkMidpointM, nearestLink } from './drill-picking';
+import { CityPicker, linkMidpointM } from './drill-picking';
 
 export interface DrillMapHost {
   widget: Ref<CesiumWidget | null>;
@@ -54,12 +54,13 @@ export function useDrillMap(host: DrillMapHost): void {
   let dimming: DistrictDimming | null = null;
   let handler: ScreenSpaceEventHandler | null = null;
   let frame: CityFrame | null = null;
+  let picker: CityPicker | null = null;
 
   function teardown(): void {
     handler?.destroy();
     markers?.destroy();
     dimming?.destroy();
-    handler = markers = dimming = frame = null;
+    handler = markers = dimming = frame = picker = null;
   }
 
   function setUp(widget: CesiumWidget): void {
@@ -89,16 +90,18 @@ export function useDrillMap(host: DrillMapHost): void {
     }
     const ground = groundAt(widget, position);
     if (!ground) return;
+    // Link shapes may arrive after the city's outline; the picker follows them.
+    if (picker?.shapes !== city.linkShapes) picker = new CityPicker(city.meta, city.linkShapes);
     if (widget.camera.positionCartographic.height < LINK_PICK_HEIGHT_M) {
       const beside = groundAt(widget, new Cartesian2(position.x + LINK_REACH_PX, position.y));
       const reachM = beside ? Math.hypot(beside[0] - ground[0], beside[1] - ground[1]) : 0;
-      const link = nearestLink(city.linkShapes, ground[0], ground[1], reachM);
+      const link = picker.nearestLink(ground[0], ground[1], reachM);
       if (link !== null) {
         selection.select({ level: 'link', id: city.meta.links[link]!.id });
         return;
       }
     }
-    const districtId = districtAt(city.meta.districts, ground[0], ground[1]);
+    const districtId = picker.districtAt(ground[0], ground[1]);
     if (districtId !== null) selection.select({ level: 'district', id: districtId });
   }
 

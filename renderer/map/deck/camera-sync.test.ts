@@ -1,8 +1,8 @@
 import { WebMercatorViewport } from '@deck.gl/core';
 import { type Camera, Cartesian2, Cartesian3, Math as CesiumMath, Matrix4, type Scene, SceneTransforms } from 'cesium';
+import { curvatureDropM } from '@common/geo/curvature';
 import { describe, expect, it } from 'vitest';
 import { trafficCity } from '../../features/traffic/traffic-city.fixture';
-import { curvatureDropM } from '../cesium/building-mesh';
 import { createCityFrame } from '../cesium/city-frame';
 import { createCityAnchor, deckViewFromCesium, maxDeckPitchDeg, poseOf } from './camera-sync';
 import { aim, cesiumView } from './cesium-camera.fixture';

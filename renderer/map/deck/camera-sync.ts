@@ -15,7 +15,7 @@
  */
 import { WebMercatorViewport } from '@deck.gl/core';
 import { type Camera, Cartesian3, Math as CesiumMath, Matrix3, Matrix4, PerspectiveFrustum, Quaternion } from 'cesium';
-import { curvatureDropM } from '../cesium/building-mesh';
+import { curvatureDropM } from '@common/geo/curvature';
 
 /** Tilt from the vertical, in degrees, above which deck.gl's MapController would clamp a view. */
 export const DECK_MAX_PITCH_DEG = 60;

@@ -8,7 +8,7 @@
  */
 import { type Color, COORDINATE_SYSTEM } from '@deck.gl/core';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
-import { HEAT_COLORS, HEAT_DENSITY_DOMAIN_VEH_PER_KM_LANE } from '../../../../features/traffic/heat-scale';
+import { HEAT_COLORS, HEAT_DENSITY_DOMAIN_VEH_PER_KM_LANE } from '../../../../color-scales/heat-scale';
 import { binaryAttribute } from '../../binary-attributes';
 
 export interface CongestionHeatmapProps {

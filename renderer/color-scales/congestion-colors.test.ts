@@ -35,6 +35,10 @@ describe('speedRatioColor', () => {
     expect(colorAt(1.4)).toEqual([...CONGESTION_COLORS.free]);
   });
 
+  it('draws a speed that is not a number in black', () => {
+    expect(colorAt(Number.NaN)).toEqual([0, 0, 0]);
+  });
+
   it('writes at the given offset and leaves the rest of the buffer alone', () => {
     const out = new Uint8Array([9, 9, 9, 9, 9, 9, 9, 255]);
     speedRatioColor(0.1, out, 4);

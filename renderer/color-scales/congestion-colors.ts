@@ -7,6 +7,8 @@
  * Pure and DOM-free: used by the traffic worker and by the legend.
  */
 import { CONGESTION_LEVELS, CONGESTION_SPEED_RATIO_BOUNDS, type CongestionLevel } from '@protocol/traffic';
+import { interpolateNumberArray } from 'd3-interpolate';
+import { scaleLinear } from 'd3-scale';
 
 export type Rgb = readonly [number, number, number];
 
@@ -29,17 +31,21 @@ export const SPEED_RATIO_STOPS: readonly { ratio: number; color: Rgb }[] = CONGE
   return { ratio: (upper + lower) / 2, color: CONGESTION_COLORS[level] };
 }).reverse();
 
+/**
+ * The ramp itself: channels interpolated linearly between neighbouring stops,
+ * held at the end colours outside them. A speed that is not a number (no
+ * reading) draws black.
+ */
+const speedRatioRamp = scaleLinear<number[]>()
+  .domain(SPEED_RATIO_STOPS.map((stop) => stop.ratio))
+  .range(SPEED_RATIO_STOPS.map((stop) => [...stop.color]))
+  .interpolate(interpolateNumberArray)
+  .clamp(true)
+  .unknown([0, 0, 0]);
+
 /** Writes the ramp's colour for `ratio` (speed / free-flow speed) as RGB into `out` at `offset`. */
 export function speedRatioColor(ratio: number, out: Uint8Array, offset = 0): Uint8Array {
-  const stops = SPEED_RATIO_STOPS;
-  const above = stops.findIndex((stop) => stop.ratio >= ratio);
-  // Outside the stops the ramp holds its end colours (t is clamped below).
-  const upper = above === -1 ? stops.length - 1 : Math.max(1, above);
-  const from = stops[upper - 1]!;
-  const to = stops[upper]!;
-  const t = Math.min(1, Math.max(0, (ratio - from.ratio) / (to.ratio - from.ratio)));
-  for (let channel = 0; channel < 3; channel++) {
-    out[offset + channel] = Math.round(from.color[channel]! + t * (to.color[channel]! - from.color[channel]!));
-  }
+  const color = speedRatioRamp(ratio);
+  for (let channel = 0; channel < 3; channel++) out[offset + channel] = Math.round(color[channel]!);
   return out;
 }
