@@ -9,7 +9,7 @@
  */
 import type { CityMeta, DetailFigures, DetailMessage, DrillLevel, ServerMessage } from '../../backend-bridge/protocol';
 import { PROTOCOL_VERSION } from '../../backend-bridge/protocol';
-import { type TestClient, nextOfType, openTestClient } from '../../backend-bridge/server/test-client.fixture';
+import { type TestClient, nextOfType, openTestClient } from '../../backend-bridge/app/test-client.fixture';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRAW_TIMEOUT_MS, SHOTS_DIR, useE2eSession } from '../support/e2e-session';
