@@ -4,7 +4,7 @@
  * port, an origin or a token from them.
  */
 import { ValidationError, describe, literal, num, object, str } from '../../../backend-bridge/protocol/check';
-import type { ParentMessage } from '../../../backend-bridge/server/parent-channel';
+import type { ParentMessage } from '../../../backend-bridge/app/parent-channel';
 import { httpOrigin } from '../http-origin';
 
 const token = str({ minLength: 1, maxLength: 256 });
