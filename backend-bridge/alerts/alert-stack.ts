@@ -19,9 +19,9 @@ import type { LiveSink, SourceAlert } from '../sources/live-source';
 import { withAlertTaps } from './alert-taps';
 import { AlertFanout } from './alert-fanout';
 import type { BridgeOptions } from '../core/bridge-options';
-import { createCapEndpoint } from './cap/cap-endpoint';
+import { createCapRoute } from './cap/cap-endpoint';
 import type { ClientSession } from '../server/client-session';
-import type { RequestHandler } from '../server/http-handler';
+import type { HttpRoute } from '../core/http-route';
 import type { Logger } from '../core/log';
 
 const DEMO_ACTOR: AlertActor = { role: 'system', label: 'demo-generator' };
@@ -33,7 +33,8 @@ export class AlertStack {
   readonly store: AlertStore;
   readonly service: AlertService;
   readonly fanout: AlertFanout;
-  readonly capEndpoint: RequestHandler;
+  /** POST /api/alerts/cap. */
+  readonly capRoute: HttpRoute;
   /** The bridge's database; other features keep their tables in it too. */
   readonly db: BridgeDatabase;
   private readonly demo: DemoAlertGenerator | null;
@@ -67,7 +68,7 @@ export class AlertStack {
       onStored: (alerts) => this.fanout.publish(alerts),
       onError: (error) => log.error(`alert stream: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });
-    this.capEndpoint = createCapEndpoint({
+    this.capRoute = createCapRoute({
       tokens: options.tokens,
       mapper: new CapMapper(city.meta),
       alerts: this.service,

@@ -13,14 +13,13 @@ import { AlertStack } from '../alerts/alert-stack';
 import type { BridgeModule } from '../core/bridge-module';
 import { createBridgeModules } from './bridge-modules';
 import type { BridgeOptions } from '../core/bridge-options';
-import { CAP_PATH } from '../alerts/cap/cap-endpoint';
 import { createCommandHandler } from '../core/command-router';
 import { type PreparedBody, createHttpHandler } from '../server/http-handler';
 import { LiveState } from '../traffic/live-state';
 import { createLogger } from '../core/log';
 import { createQueryHandler } from '../core/query-router';
 import { fanOutSink } from '../core/event-bus';
-import { WALL_LAYOUT_PATH, loadWallLayout, wallLayoutEndpoint } from '../wall/wall-layout-endpoint';
+import { loadWallLayout, wallLayoutRoute } from '../wall/wall-layout-endpoint';
 import { WsHub } from '../server/ws-hub';
 
 /** A certificate chain and its private key, PEM text (the files' contents, not their paths). */
@@ -103,9 +102,9 @@ export async function startBridge(options: BridgeOptions, tls?: BridgeTls): Prom
     rendererDir: options.rendererDir,
     bodies,
     etag: payload.version,
-    posts: new Map([[CAP_PATH, alerts.capEndpoint]]),
-    gets: new Map([[WALL_LAYOUT_PATH, wallLayoutEndpoint(wallLayout)]]),
+    routes: [alerts.capRoute, wallLayoutRoute(wallLayout)],
     tilesDir: options.tilesetDir,
+    log,
     health: () => ({
       status: 'ok',
       protocol: PROTOCOL_VERSION,
