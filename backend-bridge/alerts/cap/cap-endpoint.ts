@@ -44,15 +44,15 @@ type Refusal = { status: number; outcome: AuditEntry['outcome']; body: { error: 
 
 /** Content-Type must name an XML media type; a charset, if given, must be UTF-8. */
 function contentTypeProblem(header: string | undefined): string | null {
-  let parsed: contentType.ParsedMediaType | null = null;
+  const expected = `expected Content-Type ${CAP_MEDIA_TYPES.join(', ')}`;
+  if (!header) return `${expected}; got none`;
+  let parsed: contentType.ParsedMediaType;
   try {
-    parsed = header === undefined ? null : contentType.parse(header);
-  } catch {
-    // A header that does not parse is refused below like a wrong type.
+    parsed = contentType.parse(header);
+  } catch (error) {
+    return `${expected}; got ${JSON.stringify(header)}, which does not parse (${error instanceof Error ? error.message : String(error)})`;
   }
-  if (!parsed || !CAP_MEDIA_TYPES.includes(parsed.type)) {
-    return `expected Content-Type ${CAP_MEDIA_TYPES.join(', ')}; got ${header ? JSON.stringify(header) : 'none'}`;
-  }
+  if (!CAP_MEDIA_TYPES.includes(parsed.type)) return `${expected}; got ${JSON.stringify(header)}`;
   const charset = parsed.parameters.charset?.toLowerCase();
   if (charset !== undefined && charset !== 'utf-8') return `expected charset utf-8, got ${charset}`;
   return null;
