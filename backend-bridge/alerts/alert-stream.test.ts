@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -191,6 +192,26 @@ describe('CAP ingest', () => {
     const huge = await postCap(cap('A6').replace('<description>', `<description>${'x'.repeat(BRIDGE_DEFAULTS.maxCapBytes)}`));
     expect(huge.status).toBe(413);
     expect((await fetch(`${bridge.origin}${CAP_PATH}`)).status).toBe(405);
+  });
+
+  it('says which Content-Type it wanted, and refuses a declared length over the limit before reading the body', async () => {
+    const wrongType = await postCap(cap('A7'), { 'Content-Type': 'application/json' });
+    expect(await wrongType.json()).toEqual({ error: 'expected Content-Type application/cap+xml, application/xml, text/xml; got "application/json"' });
+    expect(await (await postCap(cap('A8'), { 'Content-Type': 'text/xml; charset=latin1' })).json()).toEqual({ error: 'expected charset utf-8, got latin1' });
+    const declared = await new Promise<{ status?: number; connection?: string }>((resolve, reject) => {
+      const request = httpRequest(`${bridge.origin}${CAP_PATH}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${OPERATOR}`, 'Content-Type': 'application/cap+xml', 'Content-Length': BRIDGE_DEFAULTS.maxCapBytes + 1 },
+      });
+      request.on('response', (response) => {
+        resolve({ status: response.statusCode, connection: response.headers.connection });
+        request.destroy();
+      });
+      request.on('error', reject);
+      request.write('<alert');
+    });
+    expect(declared).toEqual({ status: 413, connection: 'close' });
+    expect(auditRows().at(-1)).toMatchObject({ command: 'cap-ingest', outcome: 'too-large', detail: `the body exceeds the limit of ${BRIDGE_DEFAULTS.maxCapBytes} bytes` });
   });
 });
 

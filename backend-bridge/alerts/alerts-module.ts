@@ -7,13 +7,12 @@
  */
 import { DistrictLocator } from '../city/district-locator';
 import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
-import type { RequestHandler } from '../server/http-handler';
 import { AlertStore } from '../store/alert-store';
 import type { SourceAlert } from '../sources/live-source';
 import { AlertFanout } from './alert-fanout';
 import { AlertService } from './alert-service';
 import { CapMapper } from './cap/cap-alert';
-import { createCapEndpoint } from './cap/cap-endpoint';
+import { createCapRoute } from './cap/cap-endpoint';
 import { DemoAlertGenerator } from './demo/demo-alert-generator';
 import { FieldAlertDrafts } from './field-alert-drafts';
 import { IncidentAlerts } from './incident-alerts';
@@ -28,8 +27,6 @@ export interface AlertsModule extends BridgeModule {
   /** Open alerts, raising, acting: for the modules that read alerts and for tests. */
   readonly service: AlertService;
   readonly store: AlertStore;
-  /** POST handler of CAP_PATH. */
-  readonly capEndpoint: RequestHandler;
 }
 
 export function createAlertsModule(context: BridgeModuleContext): AlertsModule {
@@ -53,7 +50,7 @@ export function createAlertsModule(context: BridgeModuleContext): AlertsModule {
   });
   // The source's clock as last reported; wall time until it reports.
   let simNowMs = Date.now();
-  const capEndpoint = createCapEndpoint({
+  const capRoute = createCapRoute({
     tokens: options.tokens,
     mapper: new CapMapper(city.meta),
     alerts: service,
@@ -105,7 +102,7 @@ export function createAlertsModule(context: BridgeModuleContext): AlertsModule {
     name: 'alerts',
     service,
     store,
-    capEndpoint,
+    routes: [capRoute],
     events: {
       linkTraffic: (traffic) => simTime(traffic.simTimeMs),
       clock: (clock) => simTime(clock.simTimeMs),

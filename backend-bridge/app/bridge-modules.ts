@@ -11,6 +11,7 @@ import { createSignalModule } from '../signals/signal-module';
 import { createSourceModule } from '../sources/source-module';
 import { createRecorderModule } from '../sources/replay/recorder-module';
 import { createTrafficModule } from '../traffic/traffic-module';
+import type { WallLayout } from '../protocol/wall-layout';
 import { createWallModule } from '../wall/wall-module';
 
 export interface BridgeModules {
@@ -20,8 +21,14 @@ export interface BridgeModules {
   alerts: AlertsModule;
 }
 
-/** @param cityVersion the served city's content version, which a recording is keyed by */
-export function createBridgeModules(context: BridgeModuleContext, cityVersion: string): BridgeModules {
+export interface ServedCity {
+  /** The served city's content version, which a recording is keyed by. */
+  cityVersion: string;
+  /** The wall layout, read and checked before anything started. */
+  wallLayout: WallLayout;
+}
+
+export function createBridgeModules(context: BridgeModuleContext, { cityVersion, wallLayout }: ServedCity): BridgeModules {
   const { recordFile } = context.options;
   const recorder = recordFile === null ? [] : [createRecorderModule(context, recordFile, cityVersion)];
   const alerts = createAlertsModule(context);
@@ -33,7 +40,7 @@ export function createBridgeModules(context: BridgeModuleContext, cityVersion: s
       alerts,
       signals,
       createDrillModule(context, alerts.service, signals.modes),
-      createWallModule(context, alerts.store),
+      createWallModule(context, alerts.store, wallLayout),
       createSourceModule(context),
     ],
     alerts,

@@ -11,7 +11,6 @@ import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { AlertService } from '../alerts/alert-service';
-import { CAP_PATH } from '../alerts/cap/cap-endpoint';
 import { encodeCityPayload } from '../city/city-payload';
 import type { BridgeOptions } from '../core/bridge-options';
 import { createCommandRouter } from '../core/command-router';
@@ -25,7 +24,7 @@ import { WsHub } from '../server/ws-hub';
 import { LIVE_EVENT_KINDS, type LiveEvents } from '../sources/live-source';
 import { AuditLog } from '../store/audit-log';
 import { openDatabase } from '../store/database';
-import { WALL_LAYOUT_PATH, loadWallLayout, wallLayoutEndpoint } from '../wall/wall-layout-endpoint';
+import { loadWallLayout } from '../wall/wall-layout-endpoint';
 import { type BridgeModules, createBridgeModules } from './bridge-modules';
 
 /** A certificate chain and its private key, PEM text (the files' contents, not their paths). */
@@ -65,7 +64,7 @@ export async function startBridge(options: BridgeOptions, tls?: BridgeTls): Prom
   const clients = new ClientSet(options.maxBufferedTrafficBytes);
   let built: BridgeModules;
   try {
-    built = createBridgeModules({ options, city, source, clients, db, audit, log }, payload.version);
+    built = createBridgeModules({ options, city, source, clients, db, audit, log }, { cityVersion: payload.version, wallLayout });
   } catch (error) {
     db.close();
     throw error;
@@ -106,9 +105,9 @@ export async function startBridge(options: BridgeOptions, tls?: BridgeTls): Prom
     rendererDir: options.rendererDir,
     bodies,
     etag: payload.version,
-    posts: new Map([[CAP_PATH, alerts.capEndpoint]]),
-    gets: new Map([[WALL_LAYOUT_PATH, wallLayoutEndpoint(wallLayout)]]),
+    routes: modules.flatMap((module) => module.routes ?? []),
     tilesDir: options.tilesetDir,
+    log,
     health: () => ({
       status: 'ok',
       protocol: PROTOCOL_VERSION,

@@ -69,8 +69,17 @@ describe('parseCliOptions', () => {
     expect(() => parseCliOptions(['--wall-layout'])).toThrow('--wall-layout needs a file');
   });
 
-  it('rejects unknown flags and contradictory ones', () => {
+  it('reads --help and its short form -h', () => {
+    expect(parseCliOptions(['--help']).help).toBe(true);
+    expect(parseCliOptions(['-h']).help).toBe(true);
+  });
+
+  it('rejects unknown flags, stray arguments, a value given to a switch, and contradictory flags', () => {
     expect(() => parseCliOptions(['--prot', '1'])).toThrow('unknown option "--prot"');
+    expect(() => parseCliOptions(['--prot=1'])).toThrow('unknown option "--prot=1" (see --help)');
+    expect(() => parseCliOptions(['-x'])).toThrow('unknown option "-x"');
+    expect(() => parseCliOptions(['city.json'])).toThrow('unknown option "city.json"');
+    expect(() => parseCliOptions(['--no-renderer=yes'])).toThrow('--no-renderer takes no value');
     expect(() => parseCliOptions(['--no-renderer', '--renderer', 'x'])).toThrow('exclude each other');
     expect(() => parseCliOptions(['--replay', 'a', '--record', 'b'])).toThrow('--replay and --record exclude each other');
   });

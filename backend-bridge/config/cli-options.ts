@@ -1,7 +1,8 @@
 /**
- * Command-line flags of the bridge. Parsing is pure so every flag and every
- * error message is tested without starting a server.
+ * Command-line flags of the bridge, read by node:util's parseArgs. Parsing is
+ * pure so every flag and every error message is tested without starting a server.
  */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { MAX_DEMO_ALERTS_PER_HOUR } from '../alerts/demo/demo-alert-generator';
 import { BRIDGE_DEFAULTS } from '../core/bridge-options';
 
@@ -73,95 +74,105 @@ export class CliError extends Error {
   override name = 'CliError';
 }
 
-function integer(flag: string, text: string | undefined, min: number, max: number): number {
-  if (text === undefined || text.startsWith('--')) throw new CliError(`${flag} needs a value`);
+/** The flags parseArgs reads; every value is a string, checked for its meaning below. */
+const FLAGS = {
+  config: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  renderer: { type: 'string' },
+  'no-renderer': { type: 'boolean' },
+  seed: { type: 'string' },
+  'data-dir': { type: 'string' },
+  replay: { type: 'string' },
+  record: { type: 'string' },
+  'wall-layout': { type: 'string' },
+  'alert-rate': { type: 'string' },
+  'escalate-after-s': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+type Flag = keyof typeof FLAGS;
+type ValueFlag = { [F in Flag]: (typeof FLAGS)[F]['type'] extends 'string' ? F : never }[Flag];
+
+/** What each flag with a value needs, for the error when it is missing. */
+const NEEDS: Record<ValueFlag, string> = {
+  config: 'a file',
+  port: 'a value',
+  host: 'an address',
+  renderer: 'a directory',
+  seed: 'a value',
+  'data-dir': 'a directory',
+  replay: 'a file',
+  record: 'a file',
+  'wall-layout': 'a file',
+  'alert-rate': 'a value',
+  'escalate-after-s': 'a value',
+};
+
+/** Loose, so that the words of the errors below stay ours; tokens tell what each argument was. */
+const parse = (argv: readonly string[]) => parseArgs({ args: [...argv], options: FLAGS, strict: false, allowPositionals: true, tokens: true });
+
+const isFlag = (name: string): name is Flag => Object.hasOwn(FLAGS, name);
+const takesValue = (flag: Flag): flag is ValueFlag => FLAGS[flag].type === 'string';
+
+/**
+ * Refuses what loose parsing lets through: unknown flags, stray arguments, a
+ * flag without its value (or with the next flag where its value should be) and
+ * a value given to a switch.
+ */
+function checkTokens(argv: readonly string[], tokens: ReturnType<typeof parse>['tokens']): void {
+  for (const token of tokens) {
+    if (token.kind !== 'option' || !isFlag(token.name)) {
+      throw new CliError(`unknown option ${JSON.stringify(argv[token.index])} (see --help)`);
+    }
+    const flag = token.name;
+    if (!takesValue(flag)) {
+      if (token.value !== undefined) throw new CliError(`${token.rawName} takes no value`);
+    } else if (!token.value || token.value.startsWith('--')) {
+      throw new CliError(`${token.rawName} needs ${NEEDS[flag]}`);
+    }
+  }
+}
+
+function inRange(flag: string, value: number, min: number, max: number): number {
+  if (value < min || value > max) throw new CliError(`${flag} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function integer(flag: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
   if (!/^-?\d+$/.test(text)) throw new CliError(`${flag} must be an integer, got ${JSON.stringify(text)}`);
-  const value = Number(text);
-  if (value < min || value > max) throw new CliError(`${flag} must be between ${min} and ${max}, got ${value}`);
-  return value;
+  return inRange(flag, Number(text), min, max);
 }
 
-function decimal(flag: string, text: string | undefined, min: number, max: number): number {
-  if (text === undefined || text.startsWith('--')) throw new CliError(`${flag} needs a value`);
+function decimal(flag: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
   if (!/^\d+(\.\d+)?$/.test(text)) throw new CliError(`${flag} must be a number, got ${JSON.stringify(text)}`);
-  const value = Number(text);
-  if (value < min || value > max) throw new CliError(`${flag} must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
-
-function pathValue(flag: string, text: string | undefined, what: 'directory' | 'file'): string {
-  if (!text || text.startsWith('--')) throw new CliError(`${flag} needs a ${what}`);
-  return text;
+  return inRange(flag, Number(text), min, max);
 }
 
 export function parseCliOptions(argv: readonly string[]): CliOptions {
-  const options: CliOptions = {
-    configFile: undefined,
-    port: undefined,
-    host: undefined,
-    rendererDir: undefined,
-    noRenderer: false,
-    seed: undefined,
-    dataDir: undefined,
-    replayFile: undefined,
-    recordFile: undefined,
-    wallLayoutFile: undefined,
-    alertRatePerHour: DEFAULT_ALERT_RATE_PER_HOUR,
-    escalateAfterS: BRIDGE_DEFAULTS.escalateAfterMs / 1000,
-    help: false,
+  const { values, tokens } = parse(argv);
+  checkTokens(argv, tokens);
+  const text = (flag: ValueFlag): string | undefined => {
+    const value = values[flag];
+    return typeof value === 'string' ? value : undefined;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const [name, inlineValue] = flag.includes('=') ? flag.split(/=(.*)/s, 2) : [flag, undefined];
-    const value = () => inlineValue ?? argv[++i];
-    switch (name) {
-      case '--port':
-        options.port = integer('--port', value(), 0, 65535);
-        break;
-      case '--host': {
-        const host = value();
-        if (!host || host.startsWith('--')) throw new CliError('--host needs an address');
-        options.host = host;
-        break;
-      }
-      case '--config':
-        options.configFile = pathValue('--config', value(), 'file');
-        break;
-      case '--renderer':
-        options.rendererDir = pathValue('--renderer', value(), 'directory');
-        break;
-      case '--data-dir':
-        options.dataDir = pathValue('--data-dir', value(), 'directory');
-        break;
-      case '--replay':
-        options.replayFile = pathValue('--replay', value(), 'file');
-        break;
-      case '--record':
-        options.recordFile = pathValue('--record', value(), 'file');
-        break;
-      case '--wall-layout':
-        options.wallLayoutFile = pathValue('--wall-layout', value(), 'file');
-        break;
-      case '--alert-rate':
-        options.alertRatePerHour = decimal('--alert-rate', value(), 0, MAX_DEMO_ALERTS_PER_HOUR);
-        break;
-      case '--escalate-after-s':
-        options.escalateAfterS = decimal('--escalate-after-s', value(), 1, MAX_ESCALATE_AFTER_S);
-        break;
-      case '--no-renderer':
-        options.noRenderer = true;
-        break;
-      case '--seed':
-        options.seed = integer('--seed', value(), 0, 2 ** 31 - 1);
-        break;
-      case '--help':
-      case '-h':
-        options.help = true;
-        break;
-      default:
-        throw new CliError(`unknown option ${JSON.stringify(flag)} (see --help)`);
-    }
-  }
+  const options: CliOptions = {
+    configFile: text('config'),
+    port: integer('--port', text('port'), 0, 65535),
+    host: text('host'),
+    rendererDir: text('renderer'),
+    noRenderer: values['no-renderer'] === true,
+    seed: integer('--seed', text('seed'), 0, 2 ** 31 - 1),
+    dataDir: text('data-dir'),
+    replayFile: text('replay'),
+    recordFile: text('record'),
+    wallLayoutFile: text('wall-layout'),
+    alertRatePerHour: decimal('--alert-rate', text('alert-rate'), 0, MAX_DEMO_ALERTS_PER_HOUR) ?? DEFAULT_ALERT_RATE_PER_HOUR,
+    escalateAfterS: decimal('--escalate-after-s', text('escalate-after-s'), 1, MAX_ESCALATE_AFTER_S) ?? BRIDGE_DEFAULTS.escalateAfterMs / 1000,
+    help: values.help === true,
+  };
   if (options.noRenderer && options.rendererDir) throw new CliError('--renderer and --no-renderer exclude each other');
   if (options.replayFile && options.recordFile) throw new CliError('--replay and --record exclude each other (copy the recording instead)');
   return options;

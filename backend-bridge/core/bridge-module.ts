@@ -11,6 +11,7 @@ import type { AuditEntry, AuditLog } from '../store/audit-log';
 import type { BridgeDatabase } from '../store/database';
 import type { LiveListener, LiveSource } from '../sources/live-source';
 import type { BridgeOptions } from './bridge-options';
+import type { HttpRoute } from './http-route';
 import type { Logger } from './log';
 import type { Clients, Session } from './session';
 
@@ -72,6 +73,8 @@ export interface BridgeModule {
    */
   auditRefusals?: boolean;
   queries?: { [T in QueryType]?: QueryHandler<T> };
+  /** HTTP endpoints the module serves (e.g. `POST /api/alerts/cap`). */
+  routes?: HttpRoute[];
   /** Figures for `/api/health`, under the module's name. */
   health?(): Record<string, unknown>;
   close?(): void | Promise<void>;

@@ -1,10 +1,20 @@
 /**
- * Minimal structured logging to stderr; stdout is kept for what a user reads
- * (URLs, bench lines). Quiet in tests unless CITYBRAIN_LOG is set.
+ * The bridge's log, on pino: one JSON line per entry on stderr, with a level
+ * and the component that wrote it; stdout is kept for what a user reads (URLs,
+ * bench lines). In a terminal, pino-pretty formats the lines in this process:
+ * as a plain synchronous stream, not pino's worker transport, whose worker
+ * file esbuild's bundle of the bridge would not carry.
+ *
+ * The level is CITYBRAIN_LOG (debug, info, warn or error), else info; under
+ * vitest the log is silent unless CITYBRAIN_LOG is set.
  */
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+import pino from 'pino';
+import pretty from 'pino-pretty';
 
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+const LEVELS: readonly string[] = ['debug', 'info', 'warn', 'error'] satisfies LogLevel[];
+
+/** What the bridge's parts log through; a test may hand in its own recorder. */
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;
@@ -12,17 +22,28 @@ export interface Logger {
   error(message: string): void;
 }
 
-function threshold(): number {
-  const configured = process.env.CITYBRAIN_LOG as LogLevel | undefined;
-  if (configured && configured in ORDER) return ORDER[configured];
-  return process.env.VITEST ? ORDER.error + 1 : ORDER.info;
+/** Read when each logger is made, so a bench can set CITYBRAIN_LOG before it starts a bridge. */
+function configuredLevel(): LogLevel | 'silent' {
+  const configured = process.env.CITYBRAIN_LOG;
+  if (configured !== undefined && LEVELS.includes(configured)) return configured as LogLevel;
+  return process.env.VITEST ? 'silent' : 'info';
 }
 
-export function createLogger(scope: string): Logger {
-  const min = threshold();
-  const write = (level: LogLevel) => (message: string) => {
-    if (ORDER[level] < min) return;
-    process.stderr.write(`${new Date().toISOString()} ${level.padEnd(5)} ${scope}: ${message}\n`);
-  };
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+function stderrStream(): pino.DestinationStream {
+  if (!process.stderr.isTTY) return pino.destination({ fd: 2, sync: true });
+  return pretty({
+    destination: 2,
+    sync: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,component',
+    messageFormat: '{component}: {msg}',
+  });
+}
+
+let root: pino.Logger | undefined;
+
+/** A logger for one component of the bridge, e.g. `createLogger('mqtt')`: its lines carry `component: "mqtt"`. */
+export function createLogger(component: string): Logger {
+  root ??= pino({ level: 'debug', timestamp: pino.stdTimeFunctions.isoTime }, stderrStream());
+  return root.child({ component }, { level: configuredLevel() });
 }

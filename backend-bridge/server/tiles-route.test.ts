@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../core/log';
 import { createHttpHandler } from './http-handler';
 
 const tilesDir = mkdtempSync(join(tmpdir(), 'citybrain-tiles-'));
@@ -13,7 +14,7 @@ writeFileSync(join(tilesDir, 'tiles', '0.glb'), Buffer.from([0x67, 0x6c, 0x54, 0
 
 function serverWith(dir: string | null) {
   return createServer(
-    createHttpHandler({ rendererDir: null, bodies: new Map(), etag: 'v1', health: () => ({}), posts: new Map(), gets: new Map(), tilesDir: dir }),
+    createHttpHandler({ rendererDir: null, bodies: new Map(), etag: 'v1', health: () => ({}), routes: [], tilesDir: dir, log: createLogger('tiles-test') }),
   );
 }
 

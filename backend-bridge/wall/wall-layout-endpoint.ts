@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DEFAULT_WALL_LAYOUT, type WallLayout, parseWallLayout } from '../protocol/wall-layout';
-import { type RequestHandler, sendJson } from '../server/http-handler';
+import { type HttpRoute, sendJson } from '../core/http-route';
 
 export const WALL_LAYOUT_PATH = '/api/wall-layout';
 
@@ -31,6 +31,6 @@ export function loadWallLayout(file: string | null): WallLayout {
 }
 
 /** Serves the checked layout; it is small and changes only with a restart, so it is sent as JSON each time. */
-export function wallLayoutEndpoint(layout: WallLayout): RequestHandler {
-  return async (_request, response) => sendJson(response, 200, layout);
+export function wallLayoutRoute(layout: WallLayout): HttpRoute {
+  return { method: 'GET', path: WALL_LAYOUT_PATH, handler: (_request, response) => sendJson(response, 200, layout) };
 }

@@ -3,7 +3,7 @@
  * to every wall screen (remembered while it holds, for walls that connect
  * late), and the city's hourly figures the cockpit compares with yesterday.
  */
-import { DEFAULT_PUSH_HOLD_S } from '../protocol/wall-layout';
+import { DEFAULT_PUSH_HOLD_S, type WallLayout } from '../protocol/wall-layout';
 import type { WallTarget } from '../protocol';
 import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
 import { RequestError } from '../core/request-error';
@@ -11,13 +11,15 @@ import type { AlertStore } from '../store/alert-store';
 import { CITY_UTC_OFFSET_H } from '../sources/simulator/sim-calendar';
 import { CityHours } from './city-hours';
 import { WallFocus } from './wall-focus';
+import { wallLayoutRoute } from './wall-layout-endpoint';
 
 export interface WallModuleOptions {
   /** Wall clock, ms since the epoch. @default Date.now */
   now?: () => number;
 }
 
-export function createWallModule(context: BridgeModuleContext, alerts: Pick<AlertStore, 'get'>, options: WallModuleOptions = {}): BridgeModule {
+/** @param layout the wall layout the bridge serves, checked at start */
+export function createWallModule(context: BridgeModuleContext, alerts: Pick<AlertStore, 'get'>, layout: WallLayout, options: WallModuleOptions = {}): BridgeModule {
   const now = options.now ?? Date.now;
   // A push that names no hold gets the default layout's; the console sends the served layout's own.
   const focus = new WallFocus(DEFAULT_PUSH_HOLD_S);
@@ -68,6 +70,7 @@ export function createWallModule(context: BridgeModuleContext, alerts: Pick<Aler
         return { type: 'city-trend', requestId: query.id, ...hours.trend(latestSimTimeMs) };
       },
     },
+    routes: [wallLayoutRoute(layout)],
     health: () => ({ pushes, focusHeld: focus.current(now()) !== null }),
   };
 }

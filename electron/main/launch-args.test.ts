@@ -26,7 +26,7 @@ describe('parseLaunchArgs', () => {
   });
 
   it('lets Chromium and Electron switches through', () => {
-    expect(parseLaunchArgs(['--no-sandbox', '--enable-features=Vulkan', '--config', 'a.json'])).toEqual({
+    expect(parseLaunchArgs(['--no-sandbox', '--enable-features=Vulkan', '--config', 'a.json', '--inspect=9229'])).toEqual({
       configFile: 'a.json',
     });
   });
@@ -43,6 +43,7 @@ describe('parseLaunchArgs', () => {
     expect(() => parseLaunchArgs(['--config'])).toThrow('--config needs a file');
     expect(() => parseLaunchArgs(['--config', '--seed', '1'])).toThrow('--config needs a file');
     expect(() => parseLaunchArgs(['--config='])).toThrow('--config needs a file');
+    expect(() => parseLaunchArgs(['--seed'])).toThrow('--seed needs an integer');
   });
 
   it('refuses a seed that is not a non-negative 31-bit integer', () => {

@@ -1,8 +1,9 @@
 /**
  * Command-line flags of the desktop app, e.g. `city-brain --config wall.json`
- * or `npm start -- --config wall.json`. Parsing is pure so every flag and every
- * error message is tested without Electron.
+ * or `npm start -- --config wall.json`, read by node:util's parseArgs. Parsing
+ * is pure so every flag and every error message is tested without Electron.
  */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 export interface LaunchArgs {
   /** `--config FILE`: the desktop config; wins over the CITYBRAIN_CONFIG variable. */
@@ -25,24 +26,39 @@ export class LaunchArgsError extends Error {
  * `--no-sandbox` inside containers or `--inspect` while debugging.
  */
 const ENGINE_SWITCHES: ReadonlySet<string> = new Set([
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-gpu-sandbox',
-  '--enable-logging',
-  '--v',
-  '--vmodule',
-  '--inspect',
-  '--inspect-brk',
-  '--remote-debugging-port',
-  '--ozone-platform',
-  '--ozone-platform-hint',
-  '--enable-features',
-  '--disable-features',
-  '--force-device-scale-factor',
-  '--lang',
+  'no-sandbox',
+  'disable-gpu',
+  'disable-gpu-sandbox',
+  'enable-logging',
+  'v',
+  'vmodule',
+  'inspect',
+  'inspect-brk',
+  'remote-debugging-port',
+  'ozone-platform',
+  'ozone-platform-hint',
+  'enable-features',
+  'disable-features',
+  'force-device-scale-factor',
+  'lang',
 ]);
 
 const USAGE = 'flags: --config FILE, --seed N, --replay FILE, --bridge-config FILE';
+
+/** The app's own flags; each takes a value, checked for its meaning below. */
+const FLAGS = {
+  config: { type: 'string' },
+  replay: { type: 'string' },
+  'bridge-config': { type: 'string' },
+  seed: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+type Flag = keyof typeof FLAGS;
+
+/** What each flag needs, for the error when its value is missing. */
+const NEEDS: Record<Flag, string> = { config: 'a file', replay: 'a file', 'bridge-config': 'a file', seed: 'an integer' };
+
+const isFlag = (name: string): name is Flag => Object.hasOwn(FLAGS, name);
 
 /**
  * The arguments meant for the app: what follows the executable, and also the
@@ -53,37 +69,24 @@ export function userArgs(argv: readonly string[], defaultApp: boolean): string[]
   return argv.slice(defaultApp ? 2 : 1);
 }
 
+/**
+ * Parsed loosely (strict mode would refuse the engine's switches and word its
+ * errors its own way); the tokens then say what each argument was.
+ */
 export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
+  const { tokens } = parseArgs({ args: [...argv], options: FLAGS, strict: false, allowPositionals: true, tokens: true });
   const args: LaunchArgs = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const equals = arg.indexOf('=');
-    const name = equals > 0 ? arg.slice(0, equals) : arg;
-    const inline = equals > 0 ? arg.slice(equals + 1) : undefined;
-    const value = (what: string): string => {
-      const next = inline ?? argv[++i];
-      if (next === undefined || next === '' || next.startsWith('--')) {
-        throw new LaunchArgsError(`${name} needs ${what}`);
-      }
-      return next;
-    };
-    switch (name) {
-      case '--config':
-        args.configFile = value('a file');
-        break;
-      case '--replay':
-        args.replayFile = value('a file');
-        break;
-      case '--bridge-config':
-        args.bridgeConfigFile = value('a file');
-        break;
-      case '--seed':
-        args.seed = seedFrom(value('an integer'));
-        break;
-      default:
-        if (ENGINE_SWITCHES.has(name)) break;
-        throw new LaunchArgsError(`unknown argument ${JSON.stringify(arg)} (${USAGE})`);
+  for (const token of tokens) {
+    if (token.kind === 'option' && ENGINE_SWITCHES.has(token.name)) continue;
+    if (token.kind !== 'option' || !isFlag(token.name)) {
+      throw new LaunchArgsError(`unknown argument ${JSON.stringify(argv[token.index])} (${USAGE})`);
     }
+    const { value } = token;
+    if (!value || value.startsWith('--')) throw new LaunchArgsError(`${token.rawName} needs ${NEEDS[token.name]}`);
+    if (token.name === 'config') args.configFile = value;
+    else if (token.name === 'replay') args.replayFile = value;
+    else if (token.name === 'bridge-config') args.bridgeConfigFile = value;
+    else args.seed = seedFrom(value);
   }
   return args;
 }

@@ -11,15 +11,16 @@
  * audit entry, so a refused message leaves nothing behind.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import contentType from 'content-type';
+import getRawBody from 'raw-body';
 import type { AlertService } from '../alert-service';
 import type { CapMapper } from './cap-alert';
 import { CapError, parseCap } from './cap-xml';
 import { DuplicateCapError } from '../../store/alert-store';
 import type { AuditEntry, AuditLog } from '../../store/audit-log';
 import type { TokenRegistry } from '../../auth/token-registry';
-import { type RequestHandler, sendJson } from '../../server/http-handler';
+import { type HttpRoute, sendJson } from '../../core/http-route';
 import type { Logger } from '../../core/log';
-import { BodyTooLargeError, readBody } from '../../server/read-body';
 
 export const CAP_PATH = '/api/alerts/cap';
 const CAP_MEDIA_TYPES = ['application/cap+xml', 'application/xml', 'text/xml'];
@@ -43,17 +44,27 @@ type Refusal = { status: number; outcome: AuditEntry['outcome']; body: { error: 
 
 /** Content-Type must name an XML media type; a charset, if given, must be UTF-8. */
 function contentTypeProblem(header: string | undefined): string | null {
-  const [mediaType = '', ...params] = (header ?? '').split(';').map((part) => part.trim().toLowerCase());
-  if (!CAP_MEDIA_TYPES.includes(mediaType)) return `expected Content-Type ${CAP_MEDIA_TYPES.join(', ')}; got ${header ? JSON.stringify(header) : 'none'}`;
-  const charset = params.find((param) => param.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const expected = `expected Content-Type ${CAP_MEDIA_TYPES.join(', ')}`;
+  if (!header) return `${expected}; got none`;
+  let parsed: contentType.ParsedMediaType;
+  try {
+    parsed = contentType.parse(header);
+  } catch (error) {
+    return `${expected}; got ${JSON.stringify(header)}, which does not parse (${error instanceof Error ? error.message : String(error)})`;
+  }
+  if (!CAP_MEDIA_TYPES.includes(parsed.type)) return `${expected}; got ${JSON.stringify(header)}`;
+  const charset = parsed.parameters.charset?.toLowerCase();
   if (charset !== undefined && charset !== 'utf-8') return `expected charset utf-8, got ${charset}`;
   return null;
 }
 
-export function createCapEndpoint(options: CapEndpointOptions): RequestHandler {
+/** raw-body's refusal of a body over its limit, declared or read. */
+const isTooLarge = (error: unknown) => (error as { type?: unknown } | null)?.type === 'entity.too.large';
+
+export function createCapRoute(options: CapEndpointOptions): HttpRoute {
   const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-  return async (request: IncomingMessage, response: ServerResponse) => {
+  const handler = async (request: IncomingMessage, response: ServerResponse) => {
     // A body refused before it was read is not read at all: the answer closes the connection.
     const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
       sendJson(response, status, body, request.complete ? headers : { ...headers, Connection: 'close' });
@@ -80,11 +91,18 @@ export function createCapEndpoint(options: CapEndpointOptions): RequestHandler {
 
     const typeProblem = contentTypeProblem(request.headers['content-type']);
     if (typeProblem) return refuse({ status: 415, outcome: 'unsupported-media-type', body: { error: typeProblem } });
+    let body: Buffer;
+    try {
+      // A declared Content-Length over the limit is refused before reading; a body that grows past it is cut off.
+      body = await getRawBody(request, { length: request.headers['content-length'], limit: options.maxBodyBytes });
+    } catch (error) {
+      if (isTooLarge(error)) return refuse({ status: 413, outcome: 'too-large', body: { error: `the body exceeds the limit of ${options.maxBodyBytes} bytes` } });
+      return refuse({ status: 400, outcome: 'invalid', body: { error: `the body could not be read: ${error instanceof Error ? error.message : String(error)}` } });
+    }
     let xml: string;
     try {
-      xml = utf8.decode(await readBody(request, options.maxBodyBytes));
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return refuse({ status: 413, outcome: 'too-large', body: { error: error.message } });
+      xml = utf8.decode(body);
+    } catch {
       return refuse({ status: 400, outcome: 'invalid', body: { error: 'the body is not valid UTF-8', element: 'xml', reason: 'not valid UTF-8' } });
     }
 
@@ -106,4 +124,5 @@ export function createCapEndpoint(options: CapEndpointOptions): RequestHandler {
       sendJson(response, 500, { error: 'the alert could not be stored; nothing was kept, try again' });
     }
   };
+  return { method: 'POST', path: CAP_PATH, handler };
 }
