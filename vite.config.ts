@@ -37,6 +37,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@protocol': fromRoot('./backend-bridge/protocol'),
+      '@common': fromRoot('./common'),
       '@shaders': fromRoot('./shaders'),
     },
   },
@@ -56,7 +57,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: fromRoot('.'),
-          include: ['{backend-bridge,electron,renderer,scripts}/**/*.test.ts'],
+          include: ['{backend-bridge,common,electron,renderer,scripts}/**/*.test.ts'],
           environment: 'node',
         },
       },
