@@ -21,6 +21,7 @@ import {
   oneOf,
   optional,
   str,
+  timeZoneChecker,
 } from '../protocol';
 
 const path = str({ minLength: 1, maxLength: 4096 });
@@ -94,6 +95,8 @@ const filesCity = object({
   box: object({ westDeg: lonDeg, southDeg: latDeg, eastDeg: lonDeg, northDeg: latDeg }),
   /** Origin of the local metres frame. @default the centre of `box` */
   origin: optional(object({ lonDeg, latDeg })),
+  /** IANA time zone of the city, e.g. `Europe/Berlin`. @default DEFAULT_CITY_TIME_ZONE (`Asia/Shanghai`) */
+  timeZone: optional(timeZoneChecker),
   /** GeoJSON FeatureCollections; see docs/configuration.md for their properties. */
   buildings: path,
   roads: path,
