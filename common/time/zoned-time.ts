@@ -15,12 +15,12 @@ const MS_PER_HOUR = 3_600_000;
  * `offsetDays` days on the calendar (-1: yesterday's start, 1: tomorrow's),
  * ms since the epoch.
  */
-export function dayStartMs(epochMs: number, timeZone: string, offsetDays = 0): number {
+export function zonedDayStartMs(epochMs: number, timeZone: string, offsetDays = 0): number {
   return addDays(startOfDay(new TZDate(epochMs, timeZone)), offsetDays).getTime();
 }
 
 /** What the clock in `timeZone` reads at `epochMs`, hours after midnight in [0, 24), fractional. */
-export function hourOfDay(epochMs: number, timeZone: string): number {
+export function zonedHourOfDay(epochMs: number, timeZone: string): number {
   const local = new TZDate(epochMs, timeZone);
   const msOfHour = (local.getMinutes() * 60 + local.getSeconds()) * 1000 + local.getMilliseconds();
   return local.getHours() + msOfHour / MS_PER_HOUR;
