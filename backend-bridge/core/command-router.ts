@@ -5,7 +5,7 @@
  */
 import type { AlertService } from '../alerts/alert-service';
 import { AlertActionError } from '../alerts/lifecycle';
-import { ValidationError } from '../protocol';
+import { ValidationError, mayCommand } from '../protocol';
 import type { AuditEntry } from '../store/audit-log';
 import type { AlertStore } from '../store/alert-store';
 import { type LiveSource, SourceRequestError } from '../sources/live-source';
@@ -53,7 +53,7 @@ export function createCommandHandler(deps: CommandDeps): (command: CommandMessag
       ...(detail !== undefined && { detail }),
     });
     const role = session.role;
-    if (role !== 'operator' && role !== 'admin') {
+    if (!mayCommand(role)) {
       const message = `${type} needs the operator role; this session is read-only (${role ?? 'not greeted'})`;
       recordRefusal(entry('forbidden', message));
       return { ok: false, code: 'forbidden', message };
