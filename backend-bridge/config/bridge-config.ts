@@ -9,6 +9,7 @@
 import { type MqttSourceOptions, checkMqttSourceOptions } from '../sources/mqtt';
 import {
   type Checker,
+  MAX_SEED,
   ROLES,
   SIM_SPEED_FACTOR_RANGE,
   ValidationError,
@@ -25,7 +26,7 @@ import {
 } from '../protocol';
 
 const path = str({ minLength: 1, maxLength: 4096 });
-const seed = num({ integer: true, min: 0, max: 2 ** 32 - 1 });
+const seed = num({ integer: true, min: 0, max: MAX_SEED });
 const cityId = str({ minLength: 1, maxLength: 64, pattern: /^[A-Za-z0-9_.:-]+$/ });
 const name = object({ zh: str({ minLength: 1, maxLength: 128 }), en: str({ minLength: 1, maxLength: 128 }) });
 const lonDeg = num({ min: -180, max: 180 });

@@ -4,6 +4,7 @@
  */
 import { MAX_DEMO_ALERTS_PER_HOUR } from '../alerts/demo/demo-alert-generator';
 import { BRIDGE_DEFAULTS } from '../core/bridge-options';
+import { MAX_SEED } from '../protocol';
 
 /** Demo alerts per sim hour unless `--alert-rate` says otherwise: about one a minute at 1× speed. */
 export const DEFAULT_ALERT_RATE_PER_HOUR = 60;
@@ -152,7 +153,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         options.noRenderer = true;
         break;
       case '--seed':
-        options.seed = integer('--seed', value(), 0, 2 ** 31 - 1);
+        options.seed = integer('--seed', value(), 0, MAX_SEED);
         break;
       case '--help':
       case '-h':

@@ -12,6 +12,9 @@ import { type Bundle, decodeBundle } from './typed-bundle';
 
 export const CITY_FORMAT_VERSION = 1;
 
+/** Largest seed of a generated city and its simulation: seeds are unsigned 32-bit integers. */
+export const MAX_SEED = 0xffff_ffff;
+
 export const DEVICE_KINDS = ['camera', 'loop-detector', 'fire-alarm', 'air-sensor'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
@@ -117,7 +120,7 @@ const cityMetaChecker = object({
   /** Changes whenever any city file changes; clients cache by it. */
   version: str({ minLength: 1, maxLength: 64 }),
   /** Seed of a generated city; absent for a city loaded from files. */
-  seed: optional(num({ integer: true })),
+  seed: optional(num({ integer: true, min: 0, max: MAX_SEED })),
   origin: object({ lonDeg: num({ min: -180, max: 180 }), latDeg: num({ min: -85, max: 85 }) }),
   /** IANA time zone of the city: its days, hours and midnight, wherever the machine is. */
   timeZone: timeZoneChecker,
