@@ -39,7 +39,7 @@ import { phaseDemandOf } from '../backend-bridge/signals/phase-demand';
 import { PlanHistory } from '../backend-bridge/signals/plan-history';
 import { PlanService } from '../backend-bridge/signals/plan-service';
 import { SimSignalAccess } from '../backend-bridge/sources/simulator/sim-signal-access';
-import { DEFAULT_START_SIM_TIME_MS } from '../backend-bridge/sources/simulator/sim-calendar';
+import { defaultStartSimTimeMs } from '../backend-bridge/sources/simulator/sim-calendar';
 import { TrafficSim } from '../backend-bridge/sources/simulator/traffic-sim';
 import { AuditLog } from '../backend-bridge/store/audit-log';
 import { openDatabase } from '../backend-bridge/store/database';
@@ -75,7 +75,7 @@ export async function measureSignalControl(): Promise<SignalBench> {
   };
 }
 
-const newSim = (city: CityModel) => new TrafficSim(city, { seed: DEFAULT_DEMO_SEED, startSimTimeMs: DEFAULT_START_SIM_TIME_MS });
+const newSim = (city: CityModel) => new TrafficSim(city, { seed: DEFAULT_DEMO_SEED, startSimTimeMs: defaultStartSimTimeMs(city.meta.timeZone) });
 
 function runPeak(city: CityModel): { avgDelayS: number } {
   const sim = newSim(city);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SEED, Prng } from './prng';
+import { MAX_SEED } from '../protocol';
+import { Prng } from './prng';
 
 const draw = (rng: Prng, count: number) => Array.from({ length: count }, () => rng.nextUint32());
 

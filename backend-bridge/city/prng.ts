@@ -11,8 +11,7 @@
  * draw in one concern does not shift the numbers every other concern sees.
  */
 
-/** Largest seed accepted: seeds are unsigned 32-bit integers. */
-export const MAX_SEED = 0xffff_ffff;
+import { MAX_SEED } from '../protocol/city';
 
 /** Throws a RangeError naming the seed unless it is an integer in 0..MAX_SEED. */
 export function checkSeed(seed: number): number {

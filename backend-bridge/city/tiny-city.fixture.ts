@@ -14,6 +14,7 @@ export function tinyCity(): CityModel {
       name: name('小城', 'Tiny Town'),
       version: 'tiny-1',
       origin: { lonDeg: 120.19, latDeg: 30.26 },
+      timeZone: 'Asia/Shanghai',
       bounds: { minXM: -100, minYM: -100, maxXM: 100, maxYM: 100 },
       districts: [
         { id: 'd1', name: name('一区', 'One'), ringM: [[-100, -100], [100, -100], [100, 100], [-100, 100]], labelM: [0, 0] },

@@ -9,6 +9,7 @@
 import { type MqttSourceOptions, checkMqttSourceOptions } from '../sources/mqtt';
 import {
   type Checker,
+  MAX_SEED,
   ROLES,
   SIM_SPEED_FACTOR_RANGE,
   ValidationError,
@@ -21,10 +22,11 @@ import {
   oneOf,
   optional,
   str,
+  timeZoneChecker,
 } from '../protocol';
 
 const path = str({ minLength: 1, maxLength: 4096 });
-const seed = num({ integer: true, min: 0, max: 2 ** 32 - 1 });
+const seed = num({ integer: true, min: 0, max: MAX_SEED });
 const cityId = str({ minLength: 1, maxLength: 64, pattern: /^[A-Za-z0-9_.:-]+$/ });
 const name = object({ zh: str({ minLength: 1, maxLength: 128 }), en: str({ minLength: 1, maxLength: 128 }) });
 const lonDeg = num({ min: -180, max: 180 });
@@ -94,6 +96,8 @@ const filesCity = object({
   box: object({ westDeg: lonDeg, southDeg: latDeg, eastDeg: lonDeg, northDeg: latDeg }),
   /** Origin of the local metres frame. @default the centre of `box` */
   origin: optional(object({ lonDeg, latDeg })),
+  /** IANA time zone of the city, e.g. `Europe/Berlin`. @default DEFAULT_CITY_TIME_ZONE (`Asia/Shanghai`) */
+  timeZone: optional(timeZoneChecker),
   /** GeoJSON FeatureCollections; see docs/configuration.md for their properties. */
   buildings: path,
   roads: path,

@@ -5,6 +5,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { MAX_DEMO_ALERTS_PER_HOUR } from '../alerts/demo/demo-alert-generator';
 import { BRIDGE_DEFAULTS } from '../core/bridge-options';
+import { MAX_SEED } from '../protocol';
 
 /** Demo alerts per sim hour unless `--alert-rate` says otherwise: about one a minute at 1× speed. */
 export const DEFAULT_ALERT_RATE_PER_HOUR = 60;
@@ -164,7 +165,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     host: text('host'),
     rendererDir: text('renderer'),
     noRenderer: values['no-renderer'] === true,
-    seed: integer('--seed', text('seed'), 0, 2 ** 31 - 1),
+    seed: integer('--seed', text('seed'), 0, MAX_SEED),
     dataDir: text('data-dir'),
     replayFile: text('replay'),
     recordFile: text('record'),

@@ -53,7 +53,7 @@ export function createCommandRouter(deps: CommandRouterDeps): (command: CommandM
   };
   return async (command, sender) => {
     const { role } = sender;
-    if (role === null || !mayCommand(role)) {
+    if (!mayCommand(role)) {
       return refuse(command, sender, 'forbidden', `${command.type} needs the operator role; this session is read-only (${role ?? 'not greeted'})`);
     }
     const handler = handlers.get(command.type);

@@ -29,6 +29,7 @@ export function drillCity(): CityModel {
       name: name('Drill Town'),
       version: 'drill-1',
       origin: { lonDeg: 120.19, latDeg: 30.26 },
+      timeZone: 'Asia/Shanghai',
       bounds: { minXM: -10, minYM: -510, maxXM: 210, maxYM: 10 },
       districts: [
         { id: 'north', name: name('North'), ringM: [[-10, -250], [210, -250], [210, 500], [-10, 500]], labelM: [100, 100] },

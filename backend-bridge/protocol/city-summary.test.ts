@@ -20,6 +20,7 @@ function twoDistrictCity(): CityModel {
       name: name('Pair'),
       version: 'v',
       origin: { lonDeg: 0, latDeg: 0 },
+      timeZone: 'Asia/Shanghai',
       bounds: { minXM: 0, minYM: 0, maxXM: 20, maxYM: 10 },
       districts: [
         { id: 'a', name: name('A'), ringM: ring(0), labelM: [5, 5] },

@@ -22,6 +22,11 @@ describe('checkCityMeta', () => {
     expect(() => checkCityMeta(meta)).toThrow('meta.json.nodes[2].id: duplicate id "n1"');
   });
 
+  it('refuses a time zone that is not an IANA zone', () => {
+    expect(() => checkCityMeta({ ...plain(tinyCity().meta), timeZone: 'UTC+8' })).toThrow('meta.json.timeZone: is not a known IANA time zone: "UTC+8"');
+    expect(checkCityMeta({ ...plain(tinyCity().meta), timeZone: 'Europe/Berlin' }).timeZone).toBe('Europe/Berlin');
+  });
+
   it('refuses another format version', () => {
     expect(() => checkCityMeta({ ...plain(tinyCity().meta), formatVersion: 2 })).toThrow('meta.json.formatVersion: expected 1, got 2');
   });

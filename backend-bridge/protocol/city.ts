@@ -7,16 +7,36 @@
  * All geometry is in local metres east (x) and north (y) of `origin`, a
  * tangent plane small enough for a city; clients place it on the globe.
  */
-import { ValidationError, arrayOf, bool, num, object, oneOf, optional, str } from './check';
+import { type Checker, ValidationError, arrayOf, bool, num, object, oneOf, optional, str } from './check';
 import { type Bundle, decodeBundle } from './typed-bundle';
 
 export const CITY_FORMAT_VERSION = 1;
+
+/** Largest seed of a generated city and its simulation: seeds are unsigned 32-bit integers. */
+export const MAX_SEED = 0xffff_ffff;
 
 export const DEVICE_KINDS = ['camera', 'loop-detector', 'fire-alarm', 'air-sensor'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 export const ROAD_CLASSES = ['expressway', 'arterial', 'collector', 'local'] as const;
 export type RoadClass = (typeof ROAD_CLASSES)[number];
+
+/**
+ * The time zone of a city that names none: the demo city and every city this
+ * product has served so far are in China (no daylight saving).
+ */
+export const DEFAULT_CITY_TIME_ZONE = 'Asia/Shanghai';
+
+/** An IANA time zone name this platform knows, e.g. `Asia/Shanghai`. */
+export const timeZoneChecker: Checker<string> = (value, path) => {
+  const zone = str({ minLength: 1, maxLength: 64 })(value, path);
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new ValidationError(path, `is not a known IANA time zone: ${JSON.stringify(zone)}`);
+  }
+  return zone;
+};
 
 const id = str({ minLength: 1, maxLength: 64, pattern: /^[A-Za-z0-9_.:-]+$/ });
 const name = object({ zh: str({ minLength: 1, maxLength: 128 }), en: str({ minLength: 1, maxLength: 128 }) });
@@ -100,8 +120,10 @@ const cityMetaChecker = object({
   /** Changes whenever any city file changes; clients cache by it. */
   version: str({ minLength: 1, maxLength: 64 }),
   /** Seed of a generated city; absent for a city loaded from files. */
-  seed: optional(num({ integer: true })),
+  seed: optional(num({ integer: true, min: 0, max: MAX_SEED })),
   origin: object({ lonDeg: num({ min: -180, max: 180 }), latDeg: num({ min: -85, max: 85 }) }),
+  /** IANA time zone of the city: its days, hours and midnight, wherever the machine is. */
+  timeZone: timeZoneChecker,
   /** Extent of all geometry, in metres from the origin. */
   bounds: object({ minXM: metres, minYM: metres, maxXM: metres, maxYM: metres }),
   districts: arrayOf(districtChecker, { maxLength: 1000 }),

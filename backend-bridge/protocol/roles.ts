@@ -3,8 +3,10 @@ export const ROLES = ['viewer', 'operator', 'admin'] as const;
 /** `viewer` is read-only; `operator` may act on alerts and signals; `admin` may also configure. */
 export type Role = (typeof ROLES)[number];
 
-/** Roles that may send commands (change alerts, signals, the wall, the sim clock); every other role only reads. */
-export const COMMAND_ROLES = ['operator', 'admin'] as const satisfies readonly Role[];
-export type CommandRole = (typeof COMMAND_ROLES)[number];
+/** The roles that may send commands (act on alerts, signals, the sim clock, the wall). */
+export type CommandRole = Exclude<Role, 'viewer'>;
 
-export const mayCommand = (role: Role): role is CommandRole => (COMMAND_ROLES as readonly Role[]).includes(role);
+/** Whether a session with `role` may send commands; a session not greeted yet (no role) may not. */
+export function mayCommand(role: Role | null | undefined): role is CommandRole {
+  return role === 'operator' || role === 'admin';
+}

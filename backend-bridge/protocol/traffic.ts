@@ -25,6 +25,19 @@ export function congestionLevel(speedKmh: number, freeSpeedKmh: number): number 
   return index < 0 ? CONGESTION_SPEED_RATIO_BOUNDS.length : index;
 }
 
+/**
+ * Spacing of the citywide history (`traffic-history` and the charts that
+ * extend it with summaries), sim ms: summaries arrive about once a wall
+ * second at any sim speed, so one point a sim minute keeps twelve sim hours
+ * at 720 points. Two samples in the same step are one point.
+ */
+export const TRAFFIC_HISTORY_STEP_MS = 60_000;
+
+/** The history step holding `simTimeMs` (steps since the epoch). */
+export function trafficHistoryStep(simTimeMs: number): number {
+  return Math.floor(simTimeMs / TRAFFIC_HISTORY_STEP_MS);
+}
+
 /** First element of the `header` section: what kind of binary frame this is. */
 export const BinaryFrameKind = { traffic: 1 } as const;
 

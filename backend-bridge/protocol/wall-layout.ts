@@ -11,6 +11,7 @@
  */
 import { ValidationError, arrayOf, describe, num, object, oneOf, optional, str } from './check';
 import type { Checker } from './check';
+import { nextDailyTimeMs } from '../../common/time/daily-time';
 
 export const WALL_LAYOUT_VERSION = 1;
 
@@ -211,27 +212,15 @@ export function softRefreshMinuteOfDay(refresh: WallSoftRefresh): number | null 
 }
 
 /**
- * The first instant strictly after `nowMs` (ms since the epoch) at which the
- * local clock reads the refresh time, or null when the refresh is disabled.
- * Electron main and a wall in a plain browser both schedule with it.
- *
- * Days are stepped on the calendar, not in 24-hour strides, so the refresh
- * stays at its local time across daylight-saving changes: a time that does
- * not exist that night (clocks jump from 02:00 to 03:00) happens as soon as
- * the clocks have jumped (02:30 becomes 03:30), and a time that happens twice
- * (clocks fall back) is taken the first time only.
+ * The first instant strictly after `nowMs` (ms since the epoch) at which this
+ * machine's clock reads the refresh time, or null when the refresh is
+ * disabled. Electron main and a wall in a plain browser both schedule with
+ * it; across daylight-saving changes it keeps its local time (see
+ * common/time/daily-time.ts).
  */
 export function nextSoftRefreshMs(refresh: WallSoftRefresh, nowMs: number): number | null {
   const minuteOfDay = softRefreshMinuteOfDay(refresh);
-  if (minuteOfDay === null) return null;
-  const now = new Date(nowMs);
-  const hours = Math.floor(minuteOfDay / 60);
-  const minutes = minuteOfDay % 60;
-  // Today's instant may be past; tomorrow's always lies ahead, even on a 25-hour day.
-  for (let dayOffset = 0; ; dayOffset += 1) {
-    const candidateMs = new Date(now.getFullYear(), now.getMonth(), now.getDate() + dayOffset, hours, minutes).getTime();
-    if (candidateMs > nowMs) return candidateMs;
-  }
+  return minuteOfDay === null ? null : nextDailyTimeMs(minuteOfDay, nowMs);
 }
 
 function checkScene(scene: WallScene, screenIds: Set<string>, path: string): void {

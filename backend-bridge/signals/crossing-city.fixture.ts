@@ -32,6 +32,7 @@ export function crossingCity(): CityModel {
       name: name('Crossing'),
       version: 'crossing-1',
       origin: { lonDeg: 120.19, latDeg: 30.26 },
+      timeZone: 'Asia/Shanghai',
       bounds: { minXM: -210, minYM: -210, maxXM: 210, maxYM: 210 },
       districts: [{ id: 'd', name: name('D'), ringM: [[-210, -210], [210, -210], [210, 210], [-210, 210]], labelM: [0, 0], populationThousands: 0 }],
       nodes: [

@@ -4,11 +4,9 @@
  * intersections run adaptive, and what the changes did to delay.
  */
 import type { SignalActivityMessage } from '../protocol';
-import { CITY_UTC_OFFSET_H } from '../sources/simulator/sim-calendar';
 import type { ChangeCounts, ChangeTime } from './plan-history';
 import type { SignalSeries } from './signal-series';
 
-const DAY_MS = 86_400_000;
 /** The window before and after a change that its delay change is measured over, seconds. */
 export const ACTIVITY_EFFECT_WINDOW_S = 1800;
 /**
@@ -20,6 +18,8 @@ export const ACTIVITY_EFFECT_CHANGES = 200;
 
 export interface ActivityInput {
   simTimeMs: number;
+  /** Local midnight of the city before `simTimeMs`, sim ms: where "today" starts. */
+  daySimStartMs: number;
   /** Changes since the start of the sim day, by origin. */
   counts: ChangeCounts;
   /** The latest changes (at most ACTIVITY_EFFECT_CHANGES) that took over today at least ACTIVITY_EFFECT_WINDOW_S ago. */
@@ -27,12 +27,6 @@ export interface ActivityInput {
   series: SignalSeries;
   adaptiveIntersections: number;
   signalizedIntersections: number;
-}
-
-/** Local midnight of the city before `simTimeMs`. */
-export function daySimStartMs(simTimeMs: number): number {
-  const offsetMs = CITY_UTC_OFFSET_H * 3_600_000;
-  return Math.floor((simTimeMs + offsetMs) / DAY_MS) * DAY_MS - offsetMs;
 }
 
 export function signalActivity(input: ActivityInput): SignalActivityMessage {
@@ -45,7 +39,7 @@ export function signalActivity(input: ActivityInput): SignalActivityMessage {
   const meanPct = changesPct.reduce((sum, pct) => sum + pct, 0) / changesPct.length;
   return {
     type: 'signal-activity',
-    daySimStartMs: daySimStartMs(input.simTimeMs),
+    daySimStartMs: input.daySimStartMs,
     operatorChangesToday: input.counts.operator,
     adaptiveChangesToday: input.counts.adaptive,
     adaptiveIntersections: input.adaptiveIntersections,

@@ -7,6 +7,7 @@
  * the watched signals' status goes out, the effect series takes its sample
  * each sim minute, and the adaptive controller looks at the nodes due.
  */
+import { zonedDayStartMs } from '../../common/time/zoned-time';
 import type { PlanVersion, SignalActivityMessage, SignalMode } from '../protocol';
 import { type ApproachBearings, approachBearingsDeg } from '../protocol/signal-rules';
 import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
@@ -16,7 +17,7 @@ import type { SignalAccess, SignalModes } from '../sources/signal-access';
 import { AdaptiveController } from './adaptive-controller';
 import { PlanHistory } from './plan-history';
 import { PlanService } from './plan-service';
-import { ACTIVITY_EFFECT_CHANGES, ACTIVITY_EFFECT_WINDOW_S, daySimStartMs, signalActivity } from './signal-activity';
+import { ACTIVITY_EFFECT_CHANGES, ACTIVITY_EFFECT_WINDOW_S, signalActivity } from './signal-activity';
 import { SignalSeries } from './signal-series';
 import { signalStatus } from './signal-status';
 
@@ -191,10 +192,11 @@ class SignalControlModule implements SignalModule {
   }
 
   private activity(): SignalActivityMessage {
-    const dayStartMs = daySimStartMs(this.simTimeMs);
+    const dayStartMs = zonedDayStartMs(this.simTimeMs, this.context.city.meta.timeZone);
     const settledBeforeMs = this.simTimeMs - ACTIVITY_EFFECT_WINDOW_S * 1000;
     return signalActivity({
       simTimeMs: this.simTimeMs,
+      daySimStartMs: dayStartMs,
       counts: this.history.countsSince(dayStartMs),
       settledChanges: this.history.changesBetween(dayStartMs, settledBeforeMs, ACTIVITY_EFFECT_CHANGES),
       series: this.series,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_POINTS, HISTORY_STEP_MS, TrafficHistory } from './traffic-history';
+import { TRAFFIC_HISTORY_STEP_MS as HISTORY_STEP_MS } from '../protocol';
+import { HISTORY_POINTS, TrafficHistory } from './traffic-history';
 
 const point = (minute: number, tti = 1.2) => ({ simTimeMs: minute * HISTORY_STEP_MS, travelTimeIndex: tti, avgSpeedKmh: 40 });
 

@@ -9,6 +9,7 @@
  * which replays the same sim day, keeps its latest run's figures, never a
  * mix of two runs.
  */
+import { zonedDayStartMs } from '../../common/time/zoned-time';
 import type { CityTrendMessage, HourFigures } from '../protocol';
 import type { BridgeDatabase } from '../store/database';
 
@@ -17,8 +18,8 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 export interface CityHoursOptions {
-  /** Offset of the city's local time from UTC, hours; decides where a day starts. */
-  utcOffsetH: number;
+  /** The city's IANA time zone (CityMeta.timeZone); decides where a day starts. */
+  timeZone: string;
   /** Hours older than this before the newest sample are pruned, sim ms. @default 8 days */
   retentionMs?: number;
 }
@@ -37,7 +38,7 @@ interface HourRow {
 }
 
 export class CityHours {
-  private readonly offsetMs: number;
+  private readonly timeZone: string;
   private readonly retentionMs: number;
   private lastMinute: number | null = null;
   /** Hours this process has written to, so its first sample of an hour replaces an earlier run's. */
@@ -48,7 +49,7 @@ export class CityHours {
   private readonly range;
 
   constructor(db: BridgeDatabase, options: CityHoursOptions) {
-    this.offsetMs = options.utcOffsetH * HOUR_MS;
+    this.timeZone = options.timeZone;
     this.retentionMs = options.retentionMs ?? 8 * DAY_MS;
     db.exec(`CREATE TABLE IF NOT EXISTS wall_city_hours (
       hour_start_sim_ms INTEGER PRIMARY KEY,
@@ -85,18 +86,13 @@ export class CityHours {
     this.prune.run(hourStart - this.retentionMs);
   }
 
-  /** Start of the local day holding `simTimeMs`, sim ms. */
-  dayStartAt(simTimeMs: number): number {
-    return Math.floor((simTimeMs + this.offsetMs) / DAY_MS) * DAY_MS - this.offsetMs;
-  }
-
-  /** Today's hours so far and yesterday's, as of `simTimeMs`. */
+  /** Today's hours so far and yesterday's, as of `simTimeMs`; days start at the city's midnight. */
   trend(simTimeMs: number): Omit<CityTrendMessage, 'type' | 'requestId'> {
-    const daySimStartMs = this.dayStartAt(simTimeMs);
+    const dayStart = (offsetDays: number) => zonedDayStartMs(simTimeMs, this.timeZone, offsetDays);
     return {
-      daySimStartMs,
-      today: this.hours(daySimStartMs, daySimStartMs + DAY_MS),
-      yesterday: this.hours(daySimStartMs - DAY_MS, daySimStartMs),
+      daySimStartMs: dayStart(0),
+      today: this.hours(dayStart(0), dayStart(1)),
+      yesterday: this.hours(dayStart(-1), dayStart(0)),
     };
   }
 

@@ -8,7 +8,6 @@ import type { WallTarget } from '../protocol';
 import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
 import { RequestError } from '../core/request-error';
 import type { AlertStore } from '../store/alert-store';
-import { CITY_UTC_OFFSET_H } from '../sources/simulator/sim-calendar';
 import { CityHours } from './city-hours';
 import { WallFocus } from './wall-focus';
 import { wallLayoutRoute } from './wall-layout-endpoint';
@@ -23,7 +22,7 @@ export function createWallModule(context: BridgeModuleContext, alerts: Pick<Aler
   const now = options.now ?? Date.now;
   // A push that names no hold gets the default layout's; the console sends the served layout's own.
   const focus = new WallFocus(DEFAULT_PUSH_HOLD_S);
-  const hours = new CityHours(context.db, { utcOffsetH: CITY_UTC_OFFSET_H });
+  const hours = new CityHours(context.db, { timeZone: context.city.meta.timeZone });
   let latestSimTimeMs: number | null = null;
   let pushes = 0;
 

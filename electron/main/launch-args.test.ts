@@ -46,9 +46,10 @@ describe('parseLaunchArgs', () => {
     expect(() => parseLaunchArgs(['--seed'])).toThrow('--seed needs an integer');
   });
 
-  it('refuses a seed that is not a non-negative 31-bit integer', () => {
+  it('refuses a seed that is not an unsigned 32-bit integer, the seeds the city generator takes', () => {
     expect(() => parseLaunchArgs(['--seed', '1.5'])).toThrow('--seed must be an integer');
-    expect(() => parseLaunchArgs(['--seed', '-3'])).toThrow('--seed must be an integer from 0 to 2147483647, got "-3"');
-    expect(() => parseLaunchArgs(['--seed', '2147483648'])).toThrow('got "2147483648"');
+    expect(() => parseLaunchArgs(['--seed', '-3'])).toThrow('--seed must be an integer from 0 to 4294967295, got "-3"');
+    expect(() => parseLaunchArgs(['--seed', '4294967296'])).toThrow('got "4294967296"');
+    expect(parseLaunchArgs(['--seed', '4294967295']).seed).toBe(4_294_967_295);
   });
 });

@@ -4,6 +4,7 @@
  * is pure so every flag and every error message is tested without Electron.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { MAX_SEED } from '../../backend-bridge/protocol/city';
 
 export interface LaunchArgs {
   /** `--config FILE`: the desktop config; wins over the CITYBRAIN_CONFIG variable. */
@@ -12,7 +13,7 @@ export interface LaunchArgs {
   replayFile?: string;
   /** `--bridge-config FILE`: the demo bridge's own config file (its `--config`), e.g. its data sources. */
   bridgeConfigFile?: string;
-  /** `--seed N`: seed of the generated demo city, an integer in [0, 2³¹ − 1]. */
+  /** `--seed N`: seed of the generated demo city, an integer in [0, MAX_SEED]. */
   seed?: number;
 }
 
@@ -93,8 +94,8 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
 
 function seedFrom(text: string): number {
   const seed = Number(text);
-  if (!/^\d+$/.test(text) || seed > 2 ** 31 - 1) {
-    throw new LaunchArgsError(`--seed must be an integer from 0 to ${2 ** 31 - 1}, got ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || seed > MAX_SEED) {
+    throw new LaunchArgsError(`--seed must be an integer from 0 to ${MAX_SEED}, got ${JSON.stringify(text)}`);
   }
   return seed;
 }

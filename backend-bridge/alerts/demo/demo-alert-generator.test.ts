@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoCity } from '../../city/demo-city';
 import { alertChecker } from '../../protocol/alerts';
-import { localHourAt } from '../../sources/simulator/sim-calendar';
+import { zonedHourOfDay } from '../../../common/time/zoned-time';
 import { CORRELATION_DEFAULTS, findRiskCluster } from '../correlation';
 import { DEMO_KINDS } from './catalog';
 import { DemoAlertGenerator } from './demo-alert-generator';
@@ -50,7 +50,7 @@ describe('DemoAlertGenerator', () => {
 
   it('follows the daily rhythm: more noise complaints around midnight than at 10:00', () => {
     const drafts = run(5, 3000, 24, 60_000);
-    const noiseAt = (hour: number) => drafts.filter((d) => d.kind === 'noise-complaint' && Math.floor(localHourAt(d.simTimeMs)) === hour).length;
+    const noiseAt = (hour: number) => drafts.filter((d) => d.kind === 'noise-complaint' && Math.floor(zonedHourOfDay(d.simTimeMs, city.meta.timeZone)) === hour).length;
     expect(noiseAt(23)).toBeGreaterThan(3 * noiseAt(10));
   });
 

@@ -4,9 +4,9 @@
  * with a share near a few hot spots. Seeded: the same seed and the same
  * sequence of sim times give the same alerts.
  */
+import { zonedHourOfDay } from '../../../common/time/zoned-time';
 import type { CityModel } from '../../city/city-model';
 import { Prng, checkSeed } from '../../city/prng';
-import { localHourAt } from '../../sources/simulator/sim-calendar';
 import type { AlertDraft } from '../lifecycle';
 import { demoCaller } from './callers';
 import { DEMO_KINDS, type DemoKind, type DemoKindSpec, SEVERITY_ORDER } from './catalog';
@@ -32,6 +32,8 @@ const POISSON_EXACT_UP_TO = 30;
 export class DemoAlertGenerator {
   private readonly rng: Prng;
   private readonly places: DemoPlaces;
+  /** The city's IANA zone: the daily rhythm follows its clock. */
+  private readonly timeZone: string;
   private lastSimTimeMs: number | null = null;
 
   constructor(city: CityModel, private readonly options: DemoAlertOptions) {
@@ -39,6 +41,7 @@ export class DemoAlertGenerator {
     if (!(options.ratePerHour >= 0 && options.ratePerHour <= MAX_DEMO_ALERTS_PER_HOUR)) {
       throw new RangeError(`demo alert rate must be 0–${MAX_DEMO_ALERTS_PER_HOUR} per sim hour, got ${options.ratePerHour}`);
     }
+    this.timeZone = city.meta.timeZone;
     this.rng = new Prng(options.seed, 'demo-alerts');
     this.places = new DemoPlaces(city.meta, new Prng(options.seed, 'demo-alert-hot-spots'));
   }
@@ -53,7 +56,7 @@ export class DemoAlertGenerator {
     if (fromMs === null || simTimeMs <= fromMs || this.options.ratePerHour === 0) return [];
     const startMs = Math.max(fromMs, simTimeMs - MAX_STEP_MS);
     const stepH = (simTimeMs - startMs) / 3_600_000;
-    const hour = Math.floor(localHourAt((startMs + simTimeMs) / 2));
+    const hour = Math.floor(zonedHourOfDay((startMs + simTimeMs) / 2, this.timeZone));
     const drafts: AlertDraft[] = [];
     for (const [kind, spec] of DEMO_KINDS) {
       const count = this.poisson(this.options.ratePerHour * spec.share * spec.hourly[hour]! * stepH);

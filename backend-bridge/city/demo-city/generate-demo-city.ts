@@ -22,6 +22,8 @@ import { planRoads } from './road-plan';
 export const DEFAULT_DEMO_SEED = 20_240_601;
 
 const ORIGIN = { lonDeg: 120.19, latDeg: 30.26 } as const;
+/** The zone of the place the demo city stands in, on the Qiantang river. */
+const TIME_ZONE = 'Asia/Shanghai';
 
 /**
  * Builds the demo city. `meta.version` is left '' for `encodeCityPayload`
@@ -54,6 +56,7 @@ export function generateDemoCity(seed = DEFAULT_DEMO_SEED): CityModel {
     version: '',
     seed,
     origin: { ...ORIGIN },
+    timeZone: TIME_ZONE,
     bounds,
     districts,
     water: [{ id: 'lin-river', name: { zh: '临江', en: 'Lin River' }, ringM: layout.river.outlineM(bounds.minXM, bounds.maxXM) }],

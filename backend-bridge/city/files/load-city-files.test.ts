@@ -106,6 +106,11 @@ describe('loadCityFiles', () => {
     expect(tilesetFile).toBeNull();
   });
 
+  it("keeps the city's time zone, China's when the config names none", () => {
+    expect(meta.timeZone).toBe('Asia/Shanghai');
+    expect(loadCityFiles({ ...spec(), timeZone: 'Europe/Berlin' }).city.meta.timeZone).toBe('Europe/Berlin');
+  });
+
   it('yields a city the bridge can serve and the simulator can run', () => {
     expect(encodeCityPayload(city).meta.version).toMatch(/^[0-9a-f]{12}$/);
     expect(() => new TrafficSim(city, { seed: 1, warmUpS: 0 })).not.toThrow();

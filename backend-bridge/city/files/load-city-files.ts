@@ -10,7 +10,7 @@
  * files, so a city from files starts with none.
  */
 import { readFileSync } from 'node:fs';
-import { CITY_FORMAT_VERSION, type CityMeta, checkCityMeta } from '../../protocol';
+import { CITY_FORMAT_VERSION, type CityMeta, DEFAULT_CITY_TIME_ZONE, checkCityMeta } from '../../protocol';
 import type { CityModel } from '../city-model';
 import { type CityBox, CityFrame, OutsideBox } from './city-frame';
 import { readBuildings } from './buildings-layer';
@@ -26,6 +26,8 @@ export interface CityFilesSpec {
   box: CityBox;
   /** @default the centre of `box` */
   origin?: { lonDeg: number; latDeg: number };
+  /** IANA time zone of the city, e.g. `Europe/Berlin`. @default DEFAULT_CITY_TIME_ZONE (`Asia/Shanghai`) */
+  timeZone?: string;
   buildings: string;
   roads: string;
   intersections: string;
@@ -93,6 +95,7 @@ export function loadCityFiles(spec: CityFilesSpec, options: CityFilesOptions = {
     name: spec.name,
     version: '',
     origin: frame.origin,
+    timeZone: spec.timeZone ?? DEFAULT_CITY_TIME_ZONE,
     bounds: { minXM: min(xs), minYM: min(ys), maxXM: max(xs), maxYM: max(ys) },
     districts,
     water: [],

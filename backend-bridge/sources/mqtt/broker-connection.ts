@@ -4,12 +4,14 @@
  * broker queues what arrives while the bridge is away and delivers it after
  * the reconnect; nothing acknowledged by the broker is lost.
  *
- * Reconnects use capped exponential backoff with jitter. mqtt.js's own
+ * Reconnects use capped exponential backoff with full jitter, the same rule
+ * as the renderer's (common/retry/backoff.ts). mqtt.js's own
  * `reconnectPeriod` retries on a fixed interval (a city's worth of bridges
  * hammering a broker that is coming back up), so it is off and this class
  * schedules `reconnect()` itself.
  */
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import { type RandomSource, backoffDelayMs } from '../../../common/retry/backoff';
 import type { Logger } from '../../core/log';
 import type { ResolvedMqttSourceOptions } from './mqtt-source-options';
 import type { Subscription } from './topics';
@@ -34,8 +36,8 @@ export class BrokerConnection {
     private readonly subscriptions: readonly Subscription[],
     private readonly events: BrokerConnectionEvents,
     private readonly log: Logger,
-    /** Jitter in [0, 1): the delay is scaled by 0.5 + random / 2. */
-    private readonly random: () => number = Math.random,
+    /** The backoff's jitter source, uniform in [0, 1). */
+    private readonly random: RandomSource = Math.random,
   ) {}
 
   /** Connected and subscribed: the broker delivers, and queues while we are away. */
@@ -46,12 +48,6 @@ export class BrokerConnection {
   /** Successful reconnections since start (the first connection not counted). */
   get reconnects(): number {
     return this.reconnectCount;
-  }
-
-  /** The delay before the next attempt after `failures` failed ones, ms. */
-  static backoffMs(failures: number, initialMs: number, maxMs: number, random: number): number {
-    const ceilingMs = Math.min(maxMs, initialMs * 2 ** Math.min(failures, 30));
-    return Math.round(ceilingMs * (0.5 + random / 2));
   }
 
   open(): void {
@@ -118,8 +114,12 @@ export class BrokerConnection {
   private onClose(): void {
     this.setUp(false);
     if (this.retryTimer) return;
-    const delayMs = BrokerConnection.backoffMs(this.failures, this.options.reconnectInitialDelayMs, this.options.reconnectMaxDelayMs, this.random());
     this.failures++;
+    const delayMs = backoffDelayMs(this.failures, this.random, {
+      baseMs: this.options.reconnectInitialDelayMs,
+      factor: 2,
+      maxMs: this.options.reconnectMaxDelayMs,
+    });
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.client?.reconnect();

@@ -21,6 +21,7 @@ export function chainCity(links: readonly ChainLink[], signalized: readonly numb
       name: name('Chain'),
       version: 'chain-1',
       origin: { lonDeg: 120.19, latDeg: 30.26 },
+      timeZone: 'Asia/Shanghai',
       bounds: { minXM: -10, minYM: -10, maxXM: maxXM + 10, maxYM: 10 },
       districts: [{ id: 'd', name: name('D'), ringM: [[-10, -10], [maxXM + 10, -10], [maxXM + 10, 10], [-10, 10]], labelM: [0, 0], populationThousands: 0 }],
       nodes: xs.map((xM, i) => ({ id: `n${i}`, xM, yM: 0, districtId: 'd', signalized: signalized.includes(i) })),

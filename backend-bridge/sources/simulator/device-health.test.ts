@@ -19,6 +19,7 @@ function deviceCity(perKind: number): CityMeta {
     name,
     version: '1',
     origin: { lonDeg: 0, latDeg: 0 },
+    timeZone: 'Asia/Shanghai',
     bounds: { minXM: 0, minYM: 0, maxXM: 10, maxYM: 10 },
     districts: [{ id: 'd', name, ringM: [[0, 0], [10, 0], [10, 10]], labelM: [1, 1] }],
     water: [],

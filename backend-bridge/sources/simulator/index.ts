@@ -2,6 +2,6 @@
 export { type SimTotals, type TrafficSimOptions, DEFAULT_WARM_UP_S, TrafficSim } from './traffic-sim';
 export { type RunnerStatus, type SimulatorRunnerOptions, type SteppableSim, SimulatorRunner } from './simulator-runner';
 export { MAX_SPEED_FACTOR, MIN_SPEED_FACTOR, checkSpeedFactor } from './sim-clock';
-export { CITY_UTC_OFFSET_H, DEFAULT_START_SIM_TIME_MS, localHourAt } from './sim-calendar';
+export { defaultStartSimTimeMs } from './sim-calendar';
 export type { AreaFigures, AreaMetrics, LinkMetrics } from './metrics';
 export type { Incident, IncidentSpec } from './incidents';

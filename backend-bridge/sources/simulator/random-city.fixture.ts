@@ -64,6 +64,7 @@ export function randomCity(seed: number): CityModel {
       name: name('Random'),
       version: `random-${seed}`,
       origin: { lonDeg: 120.19, latDeg: 30.26 },
+      timeZone: 'Asia/Shanghai',
       bounds: { minXM: -1, minYM: -1, maxXM: SIZE_M + 1, maxYM: SIZE_M + 1 },
       districts: [
         { id: 'west', name: name('West'), ringM: ring(-1, half), labelM: [half / 2, half], populationThousands: rng.int(0, 200) },

@@ -3,6 +3,7 @@
  * the bridge steps, reads figures from and sends signal plans and incidents
  * to. Deterministic: the same city, options and calls give the same state.
  */
+import { zonedHourOfDay } from '../../../common/time/zoned-time';
 import type { CityModel } from '../../city/city-model';
 import { checkSeed } from '../../city/prng';
 import { type Movement, type SignalPlan, type SignalState, TURNS } from '../../protocol/signals';
@@ -15,13 +16,13 @@ import { type Incident, Incidents } from './incidents';
 import { LinkWindow, type WindowSums } from './link-window';
 import { type AreaMetrics, type LinkMetrics, type LinkSums, TrafficMetrics } from './metrics';
 import { type SimNetwork, compileNetwork } from './network';
-import { DEFAULT_START_SIM_TIME_MS, localHourAt } from './sim-calendar';
+import { defaultStartSimTimeMs } from './sim-calendar';
 import { SignalControl } from './signal-control';
 
 export interface TrafficSimOptions {
   /** Seed of every random choice (turning fractions, incidents); unsigned 32-bit integer. */
   seed: number;
-  /** Sim time once the sim is built, ms since the epoch, whole seconds. @default DEFAULT_START_SIM_TIME_MS (07:00 local) */
+  /** Sim time once the sim is built, ms since the epoch, whole seconds. @default defaultStartSimTimeMs (07:00 on the city's clock) */
   startSimTimeMs?: number;
   /**
    * Sim seconds run before `startSimTimeMs`, from the uncongested demand
@@ -61,10 +62,13 @@ export class TrafficSim {
   /** Recent per-link sums, for what signal controllers measure. */
   private readonly recent: LinkWindow;
   private readonly stepMs: number;
+  /** The city's IANA zone: demand follows its clock. */
+  private readonly timeZone: string;
 
   constructor(city: CityModel, options: TrafficSimOptions) {
     const seed = checkSeed(options.seed);
-    const startMs = options.startSimTimeMs ?? DEFAULT_START_SIM_TIME_MS;
+    this.timeZone = city.meta.timeZone;
+    const startMs = options.startSimTimeMs ?? defaultStartSimTimeMs(this.timeZone);
     const warmUpS = options.warmUpS ?? DEFAULT_WARM_UP_S;
     if (!Number.isInteger(startMs / 1000) || startMs < 0) {
       throw new RangeError(`startSimTimeMs must be a whole number of seconds since the epoch, got ${startMs}`);
@@ -227,7 +231,7 @@ export class TrafficSim {
   }
 
   private demandFactor(): number {
-    return demandFactorAt(localHourAt(this.currentMs));
+    return demandFactorAt(zonedHourOfDay(this.currentMs, this.timeZone));
   }
 
   private nodeIndex(nodeId: string): number {

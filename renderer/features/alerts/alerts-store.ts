@@ -13,22 +13,20 @@ import {
   alertStreamHasGap,
   applyAlertEvent,
   applyAlertSnapshot,
+  mayCommand,
 } from '@protocol';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { useConnectionStore } from '../connection/connection-store';
-import { CommandError, type CommandFailure } from '../connection/pending-commands';
+import { type CommandProblem, toCommandProblem } from '../connection/command-problem';
 import { type AlarmReason, alarmReason } from './alert-alarm';
 import { type AlertFilter, DEFAULT_ALERT_FILTER, countAlerts, filterAlerts } from './alert-filters';
 import { type AlertSort, DEFAULT_ALERT_SORT, sortAlerts } from './alert-sorting';
 
 /** An action the bridge (or the link to it) refused, for the alert it was meant for. */
-export interface AlertActionProblem {
+export interface AlertActionProblem extends CommandProblem {
   alertId: string;
   action: AlertAction;
-  code: CommandFailure;
-  /** The bridge's own words, or the client's when the command never got an answer. */
-  message: string;
 }
 
 /** A severe arrival or an escalation, for the flash and the sound; `count` tells one alarm from the next. */
@@ -70,7 +68,7 @@ export const useAlertsStore = defineStore('alerts', () => {
   /** An event went missing on this connection; the next reconnect's resume asks for it. */
   const hasGap = computed(() => alertStreamHasGap(stream.value));
   /** Operators and admins may act; a viewer's drawer is read-only (the bridge refuses them anyway). */
-  const canAct = computed(() => connection.role === 'operator' || connection.role === 'admin');
+  const canAct = computed(() => mayCommand(connection.role));
 
   connection.setResumeProvider(() => alertResumeOf(stream.value));
   connection.onMessage('alert-snapshot', (snapshot) => {
@@ -118,12 +116,7 @@ export const useAlertsStore = defineStore('alerts', () => {
       });
       return true;
     } catch (error) {
-      actionProblem.value = {
-        alertId: request.alertId,
-        action: request.action,
-        code: error instanceof CommandError ? error.code : 'rejected',
-        message: error instanceof Error ? error.message : String(error),
-      };
+      actionProblem.value = { alertId: request.alertId, action: request.action, ...toCommandProblem(error) };
       return false;
     } finally {
       pendingAlertId.value = null;

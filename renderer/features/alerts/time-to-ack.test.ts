@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testAlert } from '../../../backend-bridge/alerts/alert.fixture';
-import { meanTimeToAck, meanTimeToAckBySeverity, startOfLocalDayMs, timeToAckMs } from './time-to-ack';
+import { meanTimeToAck, meanTimeToAckBySeverity, timeToAckMs } from './time-to-ack';
 
 describe('time to acknowledge', () => {
   it('is the wall time from raising to acknowledging, null before', () => {
@@ -23,10 +23,5 @@ describe('time to acknowledge', () => {
     const bySeverity = meanTimeToAckBySeverity([testAlert({ severity: 'Minor', sentAtMs: 0, acknowledgedAtMs: 30_000 })], 0);
     expect(bySeverity.Minor).toEqual({ meanMs: 30_000, count: 1 });
     expect(bySeverity.Extreme.meanMs).toBeNull();
-  });
-
-  it('starts today at local midnight', () => {
-    const noon = new Date(2024, 5, 3, 12, 30).getTime();
-    expect(startOfLocalDayMs(noon)).toBe(new Date(2024, 5, 3).getTime());
   });
 });

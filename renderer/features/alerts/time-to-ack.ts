@@ -10,13 +10,6 @@ export function timeToAckMs(alert: Pick<Alert, 'sentAtMs' | 'acknowledgedAtMs'>)
   return alert.acknowledgedAtMs === undefined ? null : Math.max(0, alert.acknowledgedAtMs - alert.sentAtMs);
 }
 
-/** Local midnight before `nowMs`, epoch ms: where "today" starts on this machine's clock. */
-export function startOfLocalDayMs(nowMs: number): number {
-  const day = new Date(nowMs);
-  day.setHours(0, 0, 0, 0);
-  return day.getTime();
-}
-
 export interface MeanTimeToAck {
   /** Mean over the acknowledgements counted, ms; null when there were none. */
   meanMs: number | null;

@@ -1,4 +1,5 @@
 /** The alert charts' option builders, in the UI language, following the store and the clocks. */
+import { zonedDayStartMs } from '@common/time/zoned-time';
 import { ALERT_KINDS, type AlertKind, CAP_SEVERITIES, type CapSeverity } from '@protocol';
 import { type ComputedRef, computed, onScopeDispose, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
@@ -7,11 +8,12 @@ import { alertsPerKindOption } from '../../charts/alerts-per-kind';
 import type { ChartTheme } from '../../charts/chart-theme';
 import type { ChartOption } from '../../charts/echarts';
 import { timeToAcknowledgeOption } from '../../charts/time-to-acknowledge';
+import { useCityStore } from '../city/city-store';
 import { useConnectionStore } from '../connection/connection-store';
 import { countByKind, countPerHour } from './alert-stats';
 import { useAlertsStore } from './alerts-store';
 import { SEVERITY_COLORS } from './severity-colors';
-import { meanTimeToAckBySeverity, startOfLocalDayMs } from './time-to-ack';
+import { meanTimeToAckBySeverity } from './time-to-ack';
 
 type OptionBuilder = ComputedRef<(theme: ChartTheme) => ChartOption>;
 
@@ -19,6 +21,7 @@ export function useAlertCharts(): { perKind: OptionBuilder; perHour: OptionBuild
   const { t, locale } = useI18n();
   const alerts = useAlertsStore();
   const connection = useConnectionStore();
+  const city = useCityStore();
   // The sim clock straight from the bridge (a retained push): the traffic store would start a decoding worker for nothing.
   const simClockMs = ref<number | null>(null);
   onScopeDispose(connection.onMessage('sim-clock', (clock) => (simClockMs.value = clock.simTimeMs)));
@@ -47,7 +50,7 @@ export function useAlertCharts(): { perKind: OptionBuilder; perHour: OptionBuild
   const timeToAck = computed(() => {
     const nowMs = connection.bridgeNowMs ?? connection.nowMs;
     const data = {
-      bySeverity: meanTimeToAckBySeverity(alerts.alerts, startOfLocalDayMs(nowMs)),
+      bySeverity: meanTimeToAckBySeverity(alerts.alerts, zonedDayStartMs(nowMs, city.timeZone)),
       severityLabels: Object.fromEntries(CAP_SEVERITIES.map((severity) => [severity, t(`alerts.severities.${severity}`)])) as Record<CapSeverity, string>,
       severityColors: SEVERITY_COLORS,
       formatMinutes: (minutes: number) => t('alerts.charts.minutes', { n: minutes.toFixed(1) }),

@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { type Buildings, type CityMeta, type CitySummary, type LinkShapes, summarizeCity } from '@protocol';
+import { type Buildings, type CityMeta, type CitySummary, DEFAULT_CITY_TIME_ZONE, type LinkShapes, summarizeCity } from '@protocol';
 import { type CityLoadStep, fetchCity } from './city-api';
 
 export type CityStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -27,6 +27,8 @@ export const useCityStore = defineStore('city', () => {
   const summary = computed(() => inventory.value?.districts ?? []);
   /** Whole-city counts; null until loaded. */
   const totals = computed(() => inventory.value?.total ?? null);
+  /** The city's IANA time zone (its clock, its days); the default zone until the metadata has loaded. */
+  const timeZone = computed(() => meta.value?.timeZone ?? DEFAULT_CITY_TIME_ZONE);
 
   /** Loads the city for a version unless it is already loaded or loading. */
   async function load(nextVersion: string): Promise<void> {
@@ -58,5 +60,5 @@ export const useCityStore = defineStore('city', () => {
     }
   }
 
-  return { status, error, version, meta, buildings, linkShapes, progress, summary, totals, load };
+  return { status, error, version, meta, buildings, linkShapes, progress, summary, totals, timeZone, load };
 });

@@ -21,10 +21,3 @@ export function resolvedSince(alerts: Iterable<Alert>, dayStartMs: number): Reso
   }
   return { count, meanTimeToResolveMs: count === 0 ? null : totalMs / count };
 }
-
-/** Local midnight of the day holding `nowMs`, in the page's time zone, ms since the epoch. */
-export function localDayStartMs(nowMs: number): number {
-  const day = new Date(nowMs);
-  day.setHours(0, 0, 0, 0);
-  return day.getTime();
-}

@@ -3,19 +3,22 @@
  * it holds for: traffic from the latest summary (sim time), alerts from the
  * alert stream (wall time), and the districts needing attention.
  */
+import { zonedDayStartMs } from '@common/time/zoned-time';
 import { computed } from 'vue';
 import { openBySeverity } from '../alerts/alert-filters';
 import { useAlertsStore } from '../alerts/alerts-store';
+import { useCityStore } from '../city/city-store';
 import { useConnectionStore } from '../connection/connection-store';
 import { useTrafficStore } from '../traffic/traffic-store';
 import { rankByAttention } from './attention';
-import { localDayStartMs, resolvedSince } from './resolution';
+import { resolvedSince } from './resolution';
 import { ttiBand } from './tti-band';
 
 export function useCityFigures(attentionLimit: number) {
   const traffic = useTrafficStore();
   const alerts = useAlertsStore();
   const connection = useConnectionStore();
+  const cityStore = useCityStore();
 
   const city = computed(() => {
     const summary = traffic.summary;
@@ -25,8 +28,8 @@ export function useCityFigures(attentionLimit: number) {
   /** Alert figures hold once the bridge sent its snapshot. */
   const alertsKnown = computed(() => alerts.streamId !== null);
   const openAlerts = computed(() => openBySeverity(alerts.alerts));
-  /** Today on the bridge's clock (local midnight), wall ms. */
-  const dayStartMs = computed(() => (connection.bridgeNowMs === null ? null : localDayStartMs(connection.bridgeNowMs)));
+  /** Today on the bridge's clock, from the city's midnight, wall ms. */
+  const dayStartMs = computed(() => (connection.bridgeNowMs === null ? null : zonedDayStartMs(connection.bridgeNowMs, cityStore.timeZone)));
   const resolved = computed(() => (dayStartMs.value === null ? null : resolvedSince(alerts.alerts, dayStartMs.value)));
   const attention = computed(() => (traffic.summary ? rankByAttention(traffic.summary.districts, alerts.alerts, attentionLimit) : []));
 

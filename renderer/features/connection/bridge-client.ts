@@ -21,7 +21,7 @@ import {
   type ServerMessageType,
   parseServerMessage,
 } from '@protocol';
-import { type BackoffOptions, DEFAULT_BACKOFF, type RandomSource, backoffDelayMs, checkBackoffOptions } from './backoff';
+import { type BackoffOptions, DEFAULT_BACKOFF, type RandomSource, backoffDelayMs, checkBackoffOptions } from '@common/retry/backoff';
 import { checkBinaryFrame } from './binary-frame';
 import { type BinaryHandler, BridgeListeners, type MessageHandler } from './bridge-listeners';
 import { type OpenSocket, type SocketHandle, openBrowserSocket } from './bridge-socket';

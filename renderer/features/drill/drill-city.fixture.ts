@@ -14,6 +14,7 @@ export function drillCity(): { meta: CityMeta; linkShapes: LinkShapes } {
     name: name('钻取城', 'Drill City'),
     version: 'drill-1',
     origin: { lonDeg: 120.19, latDeg: 30.26 },
+    timeZone: 'Asia/Shanghai',
     bounds: { minXM: -1000, minYM: -500, maxXM: 1000, maxYM: 500 },
     districts: [
       { id: 'west', name: name('西湖区', 'Xihu'), ringM: [[-1000, -500], [0, -500], [0, 500], [-1000, 500]], labelM: [-500, 0] },

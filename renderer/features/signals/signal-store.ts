@@ -4,13 +4,14 @@
  * status and plan changes folded in by the pure functions of signal-view.ts,
  * the measured effect of a version, and the operator's commands.
  */
-import type { SignalEffectMessage, SignalMode, SignalPlan } from '@protocol';
+import { type SignalEffectMessage, type SignalMode, type SignalPlan, mayCommand } from '@protocol';
 import { approachBearingsDeg } from '@protocol/signal-rules';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { useCityStore } from '../city/city-store';
 import { useConnectionStore } from '../connection/connection-store';
-import { CommandError, type CommandFailure } from '../connection/pending-commands';
+import { type CommandProblem, toCommandProblem } from '../connection/command-problem';
+import { CommandError } from '../connection/pending-commands';
 import { type NodeSides, exitBearingsDeg } from './movement-labels';
 import type { NodeGeometry } from './plan-draft';
 import {
@@ -23,10 +24,8 @@ import {
 } from './signal-view';
 
 /** A request the bridge (or the link to it) refused: which, why (its error code) and its own words. */
-export interface SignalProblem {
+export interface SignalProblem extends CommandProblem {
   action: 'watch' | 'apply' | 'rollback' | 'mode' | 'effect';
-  code: CommandFailure;
-  message: string;
 }
 
 export type SignalCommandAction = 'apply' | 'rollback' | 'mode';
@@ -48,7 +47,7 @@ export const useSignalStore = defineStore('signals', () => {
   const mode = computed(() => view.value?.mode ?? null);
   const newest = computed(() => (view.value ? newestVersion(view.value) : 0));
   /** Operators and admins may change plans and modes; viewers see the panel read-only (the bridge refuses them anyway). */
-  const canControl = computed(() => connection.role === 'operator' || connection.role === 'admin');
+  const canControl = computed(() => mayCommand(connection.role));
   /** Every movement through the node, as its history listed them; null where the bridge did not list them. */
   const movements = computed(() => view.value?.movements ?? null);
   // Apart from the status, which changes every second: these scan the whole city's links.
@@ -186,7 +185,5 @@ export const useSignalStore = defineStore('signals', () => {
 });
 
 function problemOf(action: SignalProblem['action'], error: unknown): SignalProblem {
-  return error instanceof CommandError
-    ? { action, code: error.code, message: error.message }
-    : { action, code: 'rejected', message: error instanceof Error ? error.message : String(error) };
+  return { action, ...toCommandProblem(error) };
 }

@@ -1,13 +1,9 @@
 /**
- * Sim time as the city lives it: in the city's own time zone, whatever the
- * zone of the machine showing it (a wall in another city, a laptop at a
- * trade fair abroad). The city model carries no zone yet; the demo city and
- * every city this product serves today are in China.
+ * Sim time as the city lives it: in the city's own time zone (CityMeta.timeZone),
+ * whatever the zone of the machine showing it (a wall in another city, a
+ * laptop at a trade fair abroad).
  */
 import { type Locale, timeZoneLabel } from '../../i18n/locale';
-
-/** IANA time zone of the city. */
-export const CITY_TIME_ZONE = 'Asia/Shanghai';
 
 export interface SimTimeText {
   /** e.g. "08:30:05" */
@@ -22,26 +18,26 @@ export interface SimTimeText {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function format(locale: Locale, kind: 'time' | 'date' | 'hourMinute'): Intl.DateTimeFormat {
-  const key = `${locale}/${kind}`;
+function format(locale: Locale, timeZone: string, kind: 'time' | 'date' | 'hourMinute'): Intl.DateTimeFormat {
+  const key = `${locale}/${timeZone}/${kind}`;
   let formatter = formats.get(key);
   if (!formatter) {
     const options: Intl.DateTimeFormatOptions =
       kind === 'date'
         ? { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }
         : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(kind === 'time' && { second: '2-digit' }) };
-    formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: CITY_TIME_ZONE });
+    formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone });
     formats.set(key, formatter);
   }
   return formatter;
 }
 
-/** The sim time `epochMs` (ms since the epoch) in the city's time zone, worded for `locale`. */
-export function formatSimTime(epochMs: number, locale: Locale): SimTimeText {
+/** The sim time `epochMs` (ms since the epoch) in the city's IANA `timeZone`, worded for `locale`. */
+export function formatSimTime(epochMs: number, locale: Locale, timeZone: string): SimTimeText {
   return {
-    time: format(locale, 'time').format(epochMs),
-    date: format(locale, 'date').format(epochMs),
-    zone: timeZoneLabel(epochMs, locale, CITY_TIME_ZONE),
-    hourMinute: format(locale, 'hourMinute').format(epochMs),
+    time: format(locale, timeZone, 'time').format(epochMs),
+    date: format(locale, timeZone, 'date').format(epochMs),
+    zone: timeZoneLabel(epochMs, locale, timeZone),
+    hourMinute: format(locale, timeZone, 'hourMinute').format(epochMs),
   };
 }

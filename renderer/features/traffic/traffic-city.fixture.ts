@@ -14,6 +14,7 @@ export function trafficCity(): { meta: CityMeta; linkShapes: LinkShapes } {
     name: name('测试城', 'Test City'),
     version: 'traffic-1',
     origin: { lonDeg: 120.19, latDeg: 30.26 },
+    timeZone: 'Asia/Shanghai',
     bounds: { minXM: -7000, minYM: -7000, maxXM: 7000, maxYM: 7000 },
     districts: [
       {

@@ -1,6 +1,6 @@
-import type { TrafficSummaryMessage } from '@protocol';
+import { TRAFFIC_HISTORY_STEP_MS, type TrafficSummaryMessage } from '@protocol';
 import { describe, expect, it } from 'vitest';
-import { HISTORY_STEP_MS, HISTORY_WINDOW_MS, appendSummary, historyFromMessage } from './traffic-history';
+import { HISTORY_WINDOW_MS, appendSummary, historyFromMessage } from './traffic-history';
 
 const T0 = Date.UTC(2030, 0, 1, 0, 0, 0);
 const MINUTE = 60_000;
@@ -34,7 +34,7 @@ describe('appendSummary', () => {
   });
 
   it('keeps one point per minute of sim time, the latest summary of the minute', () => {
-    expect(HISTORY_STEP_MS).toBe(MINUTE);
+    expect(TRAFFIC_HISTORY_STEP_MS).toBe(MINUTE);
     let history = appendSummary([], summary(T0, 1.1));
     for (let second = 1; second <= 150; second++) history = appendSummary(history, summary(T0 + second * 1000, 1 + second / 1000));
     expect(history.map((point) => (point.simTimeMs - T0) / 1000)).toEqual([59, 119, 150]);

@@ -4,7 +4,7 @@
  * connect, then extended by each `traffic-summary`. Pure functions over
  * immutable arrays, so a store can hold the result in a shallow ref.
  */
-import type { TrafficHistoryMessage, TrafficSummaryMessage } from '@protocol';
+import { TRAFFIC_HISTORY_STEP_MS, type TrafficHistoryMessage, type TrafficSummaryMessage, trafficHistoryStep } from '@protocol';
 
 export interface TrafficHistoryPoint {
   /** Sim time, ms since the epoch. */
@@ -17,13 +17,6 @@ export interface TrafficHistoryPoint {
 
 /** How much sim time the history covers, ms. */
 export const HISTORY_WINDOW_MS = 6 * 3600_000;
-/**
- * The history keeps one point per step of sim time, ms: summaries arrive
- * about once a wall-clock second at any sim speed, so at 1× six hours would
- * otherwise be 21,600 points. A summary in the same step as the last point
- * replaces it, so the newest point is always the latest summary.
- */
-export const HISTORY_STEP_MS = 60_000;
 
 /** The history the bridge sent, oldest first, cut to the window before its newest point. */
 export function historyFromMessage(message: TrafficHistoryMessage): readonly TrafficHistoryPoint[] {
@@ -32,7 +25,9 @@ export function historyFromMessage(message: TrafficHistoryMessage): readonly Tra
 }
 
 /**
- * Adds one summary's citywide figures. A summary no newer than the last
+ * Adds one summary's citywide figures, one point per history step
+ * (TRAFFIC_HISTORY_STEP_MS): a summary in the same step as the last point
+ * replaces it, so the newest point is always the latest summary. A summary no newer than the last
  * point (a repeated one, e.g. the snapshot after a reconnect) leaves the
  * history as it is; one more than a step older means the source's clock went
  * back (a replay was sought backwards), and the history starts again from it.
@@ -44,13 +39,11 @@ export function appendSummary(history: readonly TrafficHistoryPoint[], summary: 
     avgSpeedKmh: summary.city.avgSpeedKmh,
   };
   const last = history.at(-1);
-  if (last && point.simTimeMs < last.simTimeMs - HISTORY_STEP_MS) return [point];
+  if (last && point.simTimeMs < last.simTimeMs - TRAFFIC_HISTORY_STEP_MS) return [point];
   if (last && point.simTimeMs <= last.simTimeMs) return history;
-  const replacesLast = last !== undefined && stepOf(point.simTimeMs) === stepOf(last.simTimeMs);
+  const replacesLast = last !== undefined && trafficHistoryStep(point.simTimeMs) === trafficHistoryStep(last.simTimeMs);
   return withinWindow([...(replacesLast ? history.slice(0, -1) : history), point]);
 }
-
-const stepOf = (simTimeMs: number) => Math.floor(simTimeMs / HISTORY_STEP_MS);
 
 function withinWindow(points: TrafficHistoryPoint[]): TrafficHistoryPoint[] {
   const newest = points.at(-1);

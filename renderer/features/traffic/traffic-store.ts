@@ -8,12 +8,12 @@
  * time and only the newest waiting one is kept, so a slow machine shows
  * fewer frames rather than older ones.
  */
-import type { IncidentsMessage, SimClockMessage, TrafficSummaryMessage } from '@protocol';
+import { type IncidentsMessage, type SimClockMessage, type TrafficSummaryMessage, mayCommand } from '@protocol';
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef, watch } from 'vue';
 import { useCityStore } from '../city/city-store';
 import { useConnectionStore } from '../connection/connection-store';
-import { CommandError, type CommandFailure } from '../connection/pending-commands';
+import { type CommandProblem, toCommandProblem } from '../connection/command-problem';
 import { type ProcessedTrafficFrame, type TrafficGeometry, cityTrafficModel } from './traffic-frame-processor';
 import { type TrafficHistoryPoint, appendSummary, historyFromMessage } from './traffic-history';
 import { type TrafficDecoder, startTrafficWorker } from './traffic-worker-client';
@@ -22,12 +22,6 @@ import type { TrafficWorkerReply } from './traffic-worker-protocol';
 /** Sim speeds the time bar offers, sim seconds per wall second. */
 export const SIM_SPEEDS = [1, 10, 60] as const;
 export type SimSpeed = (typeof SIM_SPEEDS)[number];
-
-/** A sim-clock command that failed: why (a bridge error code or a client-side failure) and the reason as given. */
-export interface CommandProblem {
-  code: CommandFailure;
-  message: string;
-}
 
 export const useTrafficStore = defineStore('traffic', () => {
   const connection = useConnectionStore();
@@ -50,12 +44,13 @@ export const useTrafficStore = defineStore('traffic', () => {
   /** The newest sim time heard from any message, ms since the epoch; null before the first. */
   const simTimeMs = ref<number | null>(null);
   const commandPending = ref(false);
+  /** The last sim-clock command that failed, and why. */
   const commandProblem = ref<CommandProblem | null>(null);
 
   const paused = computed(() => simClock.value?.paused ?? false);
   const speedFactor = computed(() => simClock.value?.speedFactor ?? null);
   /** Operators and admins may change the sim clock; viewers only watch it. */
-  const canControlClock = computed(() => connection.role === 'operator' || connection.role === 'admin');
+  const canControlClock = computed(() => mayCommand(connection.role));
 
   let decoder: TrafficDecoder | null = null;
   /** City version the worker holds (or is building); frames are decoded for it only. */
@@ -148,10 +143,7 @@ export const useTrafficStore = defineStore('traffic', () => {
     try {
       await connection.sendCommand({ type: 'set-sim-clock', ...change });
     } catch (error) {
-      commandProblem.value =
-        error instanceof CommandError
-          ? { code: error.code, message: error.message }
-          : { code: 'rejected', message: error instanceof Error ? error.message : String(error) };
+      commandProblem.value = toCommandProblem(error);
     } finally {
       commandPending.value = false;
     }

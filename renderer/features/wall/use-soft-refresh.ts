@@ -4,10 +4,9 @@
  * (see WallView). In the desktop app, Electron main schedules it and waits
  * for `done`; in a browser the page keeps its own timer from the layout.
  */
-import type { WallSoftRefresh } from '@protocol/wall-layout';
+import { type WallSoftRefresh, nextSoftRefreshMs } from '@protocol/wall-layout';
 import { onBeforeUnmount, ref, watch, type Ref } from 'vue';
 import type { CityBrainDesktopApi } from '../../../electron/preload/desktop-api';
-import { nextSoftRefreshMs } from './soft-refresh';
 
 /** The longest a browser timer is set for; a due time further out is re-armed when this elapses (setTimeout overflows past ~24.8 days). */
 const MAX_TIMER_MS = 6 * 3_600_000;

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { drillTargetOf } from './focus-target';
 import { playlistPosition } from './playlist';
 import { arrangementFor, gridArea, screenOf } from './screen-arrangement';
-import { nextSoftRefreshMs } from './soft-refresh';
 
 const scene = (id: string, durationS: number, patch: Partial<WallScene> = {}): WallScene => ({ id, name: { zh: id, en: id }, durationS, ...patch });
 
@@ -48,15 +47,6 @@ describe('screen arrangement', () => {
 
   it('turns zero-based cells into CSS grid lines', () => {
     expect(gridArea({ kind: 'alerts', column: 3, row: 1, columnSpan: 1, rowSpan: 5 })).toBe('2 / 4 / span 5 / span 1');
-  });
-});
-
-describe('nextSoftRefreshMs', () => {
-  it('is due at the next local time of day, tomorrow once it has passed, never when disabled', () => {
-    const now = new Date(2026, 0, 10, 12, 0).getTime();
-    expect(nextSoftRefreshMs({ at: '13:30' }, now)).toBe(new Date(2026, 0, 10, 13, 30).getTime());
-    expect(nextSoftRefreshMs({ at: '03:30' }, now)).toBe(new Date(2026, 0, 11, 3, 30).getTime());
-    expect(nextSoftRefreshMs({ disabled: true }, now)).toBeNull();
   });
 });
 

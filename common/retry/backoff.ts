@@ -1,7 +1,8 @@
 /**
  * Reconnect delays: exponential growth with "full jitter" (a uniform draw
- * between zero and the exponential cap), so that many wall screens losing the
- * bridge at the same moment do not all knock on it again in lockstep.
+ * between zero and the exponential cap), so that many clients losing their
+ * server at the same moment — wall screens losing the bridge, bridges losing
+ * the MQTT broker — do not all knock on it again in lockstep.
  */
 
 export interface BackoffOptions {
