@@ -1,18 +1,13 @@
 /**
- * Builds the live source the settings ask for — the simulator, MQTT or a
- * replay — recorded to a file when asked.
+ * Builds the live source the settings ask for — whichever kind the source
+ * registry knows by that name — recorded to a file when asked.
  */
 import type { CityModel } from '../city/city-model';
 import type { Logger } from '../core/log';
 import type { LiveSource } from '../sources/live-source';
-import { MqttSource, type MqttSourceOptions } from '../sources/mqtt';
-import { RecordingFile } from '../sources/replay/recording-file';
 import { RecordingSource } from '../sources/replay/recording-source';
-import { ReplaySource } from '../sources/replay/replay-source';
 import { StreamRecorder } from '../sources/replay/stream-recorder';
-import { SimulatorSource } from '../sources/simulator/simulator-source';
-import type { SourceConfig } from './bridge-config';
-import { readPem } from './read-pem';
+import { type SourceConfig, createRegisteredSource } from '../sources/source-registry';
 
 export interface SourceSetup {
   source: SourceConfig;
@@ -25,7 +20,7 @@ export interface SourceSetup {
 }
 
 export function createSource(setup: SourceSetup): LiveSource {
-  const source = baseSource(setup);
+  const source = createRegisteredSource(setup.source, setup);
   if (setup.recordFile === null) return source;
   const { meta } = setup.city;
   const recorder = new StreamRecorder(
@@ -34,33 +29,4 @@ export function createSource(setup: SourceSetup): LiveSource {
     setup.log,
   );
   return new RecordingSource(source, recorder);
-}
-
-function baseSource({ source, city, cityVersion, log }: SourceSetup): LiveSource {
-  switch (source.kind) {
-    case 'simulator':
-      return new SimulatorSource(city, { sim: { seed: source.seed ?? city.meta.seed ?? 0 } });
-    case 'mqtt':
-      return new MqttSource(city, mqttOptions(source));
-    case 'replay': {
-      const recording = RecordingFile.open(source.file, { id: city.meta.id, version: cityVersion(), linkCount: city.meta.links.length });
-      return new ReplaySource(recording, log, {
-        ...(source.speedFactor !== undefined && { speedFactor: source.speedFactor }),
-        ...(source.paused !== undefined && { paused: source.paused }),
-      });
-    }
-  }
-}
-
-function mqttOptions(source: Extract<SourceConfig, { kind: 'mqtt' }>): MqttSourceOptions {
-  const files = source.tlsFiles;
-  if (!files) return source.mqtt;
-  return {
-    ...source.mqtt,
-    tls: {
-      ...(files.caFile !== undefined && { ca: readPem(files.caFile, 'source.tlsFiles.caFile') }),
-      ...(files.certFile !== undefined && { cert: readPem(files.certFile, 'source.tlsFiles.certFile') }),
-      ...(files.keyFile !== undefined && { key: readPem(files.keyFile, 'source.tlsFiles.keyFile') }),
-    },
-  };
 }

@@ -112,7 +112,6 @@ describe('signals on a corridor', () => {
     expect(() => sim.setPlan('n1', redThenGreen(1))).toThrow("plan.version: expected a revision after the current plan's 1, got 1");
     const foreign = { ...redThenGreen(2), phases: [phase('walk', [], 40, 0), phase('go', ['l2>l1'], 17, 3)] };
     expect(() => sim.setPlan('n1', foreign)).toThrow('plan.phases[1].movementIds[0]: no movement "l2>l1" at node n1');
-    expect(() => sim.setPlan('n1', { ...redThenGreen(2), cycleS: 61 })).toThrow('plan.cycleS: must equal the sum');
     expect(sim.plan('n1').version).toBe(1);
   });
 

@@ -9,8 +9,8 @@
  * epoch-aligned cycle comes round, so it runs on its offset from then on
  * without ever cutting a green or a clearance short.
  */
-import { type SignalPlan, type SignalState, checkSignalPlan, positiveModulo, signalStateAt } from '../../protocol/signals';
-import { ValidationError } from '../../protocol/check';
+import { type SignalPlan, type SignalState, positiveModulo, signalStateAt } from '../../protocol/signals';
+import { ValidationError } from '../../protocol/validation';
 import type { SimNetwork } from './network';
 
 /** Tolerance when comparing sim instants, seconds. */
@@ -94,13 +94,13 @@ export class SignalControl {
 
   /**
    * Queues a replacement plan for the node, taking over at the next cycle
-   * boundary after `simTimeS`. The plan must be structurally valid, name
-   * this node, use only this node's movements, and carry a later version
-   * than the newest plan. Throws a ValidationError naming what is wrong.
+   * boundary after `simTimeS`. The plan's structure was checked where it
+   * entered; against this node's state it must name this node, use only its
+   * movements, and carry a later version than the newest plan. Throws a
+   * ValidationError naming what is wrong.
    */
-  setPlan(node: number, value: unknown, simTimeS: number): SignalPlan {
+  setPlan(node: number, plan: SignalPlan, simTimeS: number): SignalPlan {
     const control = this.require(node);
-    const plan = checkSignalPlan(value);
     const nodeId = this.net.nodes.ids[node]!;
     if (plan.nodeId !== nodeId) {
       throw new ValidationError('plan.nodeId', `expected ${JSON.stringify(nodeId)}, got ${JSON.stringify(plan.nodeId)}`);

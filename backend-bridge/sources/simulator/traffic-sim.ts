@@ -182,7 +182,7 @@ export class TrafficSim {
    * valid for the node and carry a later version; throws a ValidationError
    * naming what is wrong otherwise.
    */
-  setPlan(nodeId: string, plan: unknown): SignalPlan {
+  setPlan(nodeId: string, plan: SignalPlan): SignalPlan {
     return this.signals.setPlan(this.nodeIndex(nodeId), plan, this.currentMs / 1000);
   }
 
