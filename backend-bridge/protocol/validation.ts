@@ -132,3 +132,17 @@ export function rule<T>(find: (value: T) => Finding | undefined): v.RawCheckActi
     addIssue({ message: finding.reason, ...(path.length > 0 && { path: path as [v.IssuePathItem, ...v.IssuePathItem[]] }) });
   });
 }
+
+/**
+ * `v.strictObject` that also refuses an array: valibot reads an array's keys
+ * like an object's, so an object whose fields are all optional would take
+ * `[]` as `{}`. Use it for such objects (config sections).
+ */
+export const plainObject = <TEntries extends v.ObjectEntries>(entries: TEntries) =>
+  v.pipe(
+    v.custom<Record<string, unknown>>(
+      (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+      (issue) => `expected an object, got ${describe(issue.input)}`,
+    ),
+    v.strictObject(entries),
+  );
