@@ -63,8 +63,10 @@ function reasonOf(issue: v.BaseIssue<unknown>): string {
     case 'literal':
       return `expected ${issue.expected ?? ''}, got ${got}`;
     case 'picklist':
-    case 'variant':
       return `expected one of ${listOfExpected(issue.expected)}, got ${got}`;
+    case 'variant':
+      // A bad discriminator is reported at its key (the issue's one path item); otherwise the value is no object.
+      return issue.path ? `expected one of ${listOfExpected(issue.expected)}, got ${got}` : `expected an object, got ${got}`;
     case 'array':
       return `expected an array, got ${got}`;
     case 'min_length':
