@@ -113,7 +113,8 @@ export function readRoadGraph(layers: RoadLayers): RoadGraph {
       lanes,
       lengthM: Math.min(lengthM, 100_000),
       freeSpeedKmh: roads.optionalProp(feature, 'speedKmh', v.pipe(v.number(), v.minValue(5), v.maxValue(140))) ?? defaults.freeSpeedKmh,
-      capacityVehPerH: roads.optionalProp(feature, 'capacityVehPerH', v.pipe(v.number(), v.minValue(1), v.maxValue(20_000))) ?? lanes * defaults.laneVehPerH,
+      capacityVehPerH:
+        roads.optionalProp(feature, 'capacityVehPerH', v.pipe(v.number(), v.minValue(1), v.maxValue(20_000))) ?? lanes * defaults.laneVehPerH,
       districtId: districtIds[districtAt(shapeM[middle]!, shapeM[middle + 1]!)]!,
     });
     shapeXyM.push(...shapeM);
