@@ -20,6 +20,7 @@ import { issueDemoTokens } from './auth/token-registry';
 import { BRIDGE_DEFAULTS } from './core/bridge-options';
 import { type BridgeTls, startBridge } from './app/start-bridge';
 import { createLogger } from './core/log';
+import { sourceCapabilities } from './sources/source-registry';
 import { hasParent, postToParent } from './app/parent-channel';
 
 /** The nearest directory above this file that holds package.json: the app root, bundled or not. */
@@ -75,8 +76,7 @@ async function main(): Promise<void> {
       tokens: registry,
       source,
       dataDir,
-      // Field alerts come from MQTT itself; the simulator and its replays get the demo's generated ones.
-      demoAlertsPerHour: settings.source.kind === 'mqtt' ? 0 : cli.alertRatePerHour,
+      demoAlertsPerHour: sourceCapabilities(settings.source).bringsOwnAlerts ? 0 : cli.alertRatePerHour,
       escalateAfterMs: cli.escalateAfterS * 1000,
       wallLayoutFile: settings.wallLayoutFile,
       tilesetDir,

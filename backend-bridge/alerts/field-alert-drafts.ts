@@ -1,20 +1,24 @@
 /**
  * Field alerts (LiveSink.alert) turned into alert drafts for this city, with
  * the checks the bridge already has: CAP through the CAP parser and mapper
- * the HTTP endpoint uses, JSON drafts through the protocol's alert checker.
+ * the HTTP endpoint uses, JSON drafts through the protocol's alert schema.
  * A source calls it to refuse a bad alert where it arrived (and count it);
  * the alert stack calls it again to raise the alert.
  */
 import { CapMapper } from './cap/cap-alert';
 import { parseCap } from './cap/cap-xml';
 import type { AlertDraft } from './lifecycle';
-import { ValidationError, describe } from '../protocol/check';
-import { alertChecker } from '../protocol/alerts';
+import * as v from 'valibot';
+import { alertSchema } from '../protocol/alerts';
+import { ValidationError, describe, parseAt } from '../protocol/validation';
 import type { CityMeta } from '../protocol/city';
 import type { SourceAlert } from '../sources/live-source';
 
 /** Alert fields the bridge sets when it raises or changes an alert; a draft carrying one is refused. */
 const BRIDGE_OWNED_FIELDS = ['id', 'seq', 'status', 'history', 'sentAtMs', 'acknowledgedAtMs', 'resolvedAtMs', 'escalatedAtMs', 'assignee'] as const;
+
+/** An alert as a source sends it: the protocol's alert without the fields the bridge owns. */
+const fieldDraftSchema = v.omit(alertSchema, BRIDGE_OWNED_FIELDS);
 
 export class FieldAlertDrafts {
   private readonly mapper: CapMapper;
@@ -43,11 +47,7 @@ export class FieldAlertDrafts {
     for (const field of BRIDGE_OWNED_FIELDS) {
       if (field in value) throw new ValidationError(`${path}.${field}`, 'is set by the bridge, not by a source');
     }
-    // The protocol checks whole alerts; the bridge-owned fields get neutral placeholders and are dropped again.
-    const { id: _id, seq: _seq, status: _status, history: _history, sentAtMs: _sentAtMs, ...draft } = alertChecker(
-      { ...value, id: 'draft', seq: 1, status: 'new', sentAtMs: 0, history: [] },
-      path,
-    );
+    const draft = parseAt(fieldDraftSchema, value, path);
     if (draft.kind === 'risk-point') throw new ValidationError(`${path}.kind`, 'risk points are derived by the bridge, not raised by a source');
     if (draft.source !== 'field') throw new ValidationError(`${path}.source`, `a field system's alert says "field", got ${JSON.stringify(draft.source)}`);
     for (const field of ['districtId', 'deviceId', 'linkId'] as const) {

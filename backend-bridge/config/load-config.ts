@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ValidationError } from '../protocol';
+import { resolveSourceFiles } from '../sources/source-registry';
 import { type BridgeConfig, checkBridgeConfig } from './bridge-config';
 
 export class ConfigError extends Error {
@@ -40,21 +41,10 @@ export function loadConfigFile(file: string): BridgeConfig {
 /** The config with every file path made absolute against `baseDir`. */
 export function resolvePaths(config: BridgeConfig, baseDir: string): BridgeConfig {
   const at = (path: string) => resolve(baseDir, path);
-  const maybe = (path: string | undefined) => (path === undefined ? undefined : at(path));
   const { source, city, bridge, record, wall } = config;
   return {
     ...config,
-    ...(source && {
-      source:
-        source.kind === 'replay'
-          ? { ...source, file: at(source.file) }
-          : source.kind === 'mqtt' && source.tlsFiles
-            ? {
-                ...source,
-                tlsFiles: withDefined({ caFile: maybe(source.tlsFiles.caFile), certFile: maybe(source.tlsFiles.certFile), keyFile: maybe(source.tlsFiles.keyFile) }),
-              }
-            : source,
-    }),
+    ...(source && { source: resolveSourceFiles(source, at) }),
     ...(city && {
       city:
         city.kind === 'files'
@@ -78,8 +68,4 @@ export function resolvePaths(config: BridgeConfig, baseDir: string): BridgeConfi
     ...(record && { record: { file: at(record.file) } }),
     ...(wall && { wall: { layoutFile: at(wall.layoutFile) } }),
   };
-}
-
-function withDefined<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailFiguresChecker } from '../protocol';
+import { detailFiguresSchema, parseAt } from '../protocol';
 import { cityFigures } from './city-figures';
 import { CityIndex } from './city-index';
 import { FIXTURE_SIM_TIME_MS, drillAreaTraffic, drillCity, drillInputs } from './drill-city.fixture';
@@ -7,7 +7,7 @@ import { FIXTURE_SIM_TIME_MS, drillAreaTraffic, drillCity, drillInputs } from '.
 describe('cityFigures', () => {
   it('reports the citywide traffic, history, alerts by severity and device counts', () => {
     const figures = cityFigures(drillInputs());
-    expect(detailFiguresChecker(figures, 'figures')).toEqual(figures);
+    expect(parseAt(detailFiguresSchema, figures, 'figures')).toEqual(figures);
     expect(figures).toMatchObject({ level: 'city', travelTimeIndex: 1.5, avgSpeedKmh: 30, vehicles: 100 });
     expect(figures.history.map((p) => p.simTimeMs)).toEqual([FIXTURE_SIM_TIME_MS - 60_000, FIXTURE_SIM_TIME_MS]);
     expect(figures.openAlertsBySeverity).toEqual({ Extreme: 1, Severe: 1, Moderate: 1, Minor: 1, Unknown: 0 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoCity } from '../city/demo-city';
-import { DRILL_LEVELS, detailFiguresChecker } from '../protocol';
+import { DRILL_LEVELS, detailFiguresSchema, parseAt } from '../protocol';
 import { sinkWith } from '../sources/live-sink.fixture';
 import { SimulatorSource } from '../sources/simulator/simulator-source';
 import { CityIndex } from './city-index';
@@ -44,7 +44,7 @@ describe('figures on the running demo city', () => {
       for (const level of DRILL_LEVELS) {
         for (const id of ids[level]) {
           try {
-            detailFiguresChecker(detailFigures(inputs, level, id), 'figures');
+            parseAt(detailFiguresSchema, detailFigures(inputs, level, id), 'figures');
           } catch (error) {
             refused.push(`${signals ? 'measured' : 'estimated'} ${level} ${id}: ${(error as Error).message}`);
           }

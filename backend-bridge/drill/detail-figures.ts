@@ -7,7 +7,7 @@
  * field), and a client would drop a detail it cannot parse without saying
  * why, so the bridge refuses it here with the offending field named.
  */
-import { type DetailFigures, type DrillLevel, ValidationError, detailFiguresChecker } from '../protocol';
+import { type DetailFigures, type DrillLevel, ValidationError, detailFiguresSchema, parseAt } from '../protocol';
 import { RequestError } from '../core/request-error';
 import { cityFigures } from './city-figures';
 import { deviceFigures } from './device-figures';
@@ -20,7 +20,7 @@ import { linkFigures } from './link-figures';
 export function detailFigures(inputs: DrillInputs, level: DrillLevel, entityId: string | undefined): DetailFigures {
   const figures = computeFigures(inputs, level, entityId);
   try {
-    return detailFiguresChecker(figures, 'figures');
+    return parseAt(detailFiguresSchema, figures, 'figures');
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const what = level === 'city' ? 'the city' : `${level} ${JSON.stringify(entityId)}`;

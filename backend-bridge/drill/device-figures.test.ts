@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailFiguresChecker } from '../protocol';
+import { detailFiguresSchema, parseAt } from '../protocol';
 import { deviceFigures } from './device-figures';
 import { FIXTURE_SIM_TIME_MS, drillInputs } from './drill-city.fixture';
 
@@ -8,7 +8,7 @@ const device = (id: string) => drillInputs().index.deviceById.get(id)!;
 describe('deviceFigures', () => {
   it("reports a detector's status, reading and the traffic on its link", () => {
     const figures = deviceFigures(drillInputs(), device('loop-ab'));
-    expect(detailFiguresChecker(figures, 'figures')).toEqual(figures);
+    expect(parseAt(detailFiguresSchema, figures, 'figures')).toEqual(figures);
     expect(figures).toEqual({
       level: 'device',
       deviceId: 'loop-ab',

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { detailFiguresChecker } from '../protocol';
+import { detailFiguresSchema, parseAt } from '../protocol';
 import { districtFigures } from './district-figures';
 import { FIXTURE_SIM_TIME_MS, drillInputs, drillLinkTraffic } from './drill-city.fixture';
 
 describe('districtFigures', () => {
   it("reports the district's traffic, history, alerts and devices", () => {
     const figures = districtFigures(drillInputs(), 'north');
-    expect(detailFiguresChecker(figures, 'figures')).toEqual(figures);
+    expect(parseAt(detailFiguresSchema, figures, 'figures')).toEqual(figures);
     expect(figures).toMatchObject({ level: 'district', districtId: 'north', travelTimeIndex: 2, avgSpeedKmh: 20, vehicles: 70 });
     expect(figures.history).toEqual([{ simTimeMs: FIXTURE_SIM_TIME_MS, travelTimeIndex: 2, avgSpeedKmh: 20 }]);
     expect(figures.openAlertsBySeverity).toEqual({ Extreme: 0, Severe: 1, Moderate: 1, Minor: 1, Unknown: 0 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type SignalPlan, detailFiguresChecker } from '../protocol';
+import { type SignalPlan, detailFiguresSchema, parseAt } from '../protocol';
 import type { SignalAccess } from '../sources/signal-access';
 import { drillInputs, drillLinkTraffic } from './drill-city.fixture';
 import { intersectionFigures } from './intersection-figures';
@@ -39,7 +39,7 @@ const measuredSignals: SignalAccess = {
 describe('intersectionFigures', () => {
   it('estimates approaches and delay from the incoming links when the source does not measure the node', () => {
     const figures = intersectionFigures(drillInputs(), node('b'));
-    expect(detailFiguresChecker(figures, 'figures')).toEqual(figures);
+    expect(parseAt(detailFiguresSchema, figures, 'figures')).toEqual(figures);
     // ab crawls at 9 km/h, below the queue speed: its 60 veh/km on 100 m of one lane all queue.
     expect(figures.approaches).toEqual([
       { linkId: 'ab', volumeVehPerH: 400, queueVeh: 6 },
@@ -60,7 +60,7 @@ describe('intersectionFigures', () => {
 
   it('takes the measured approaches, delay, plan, phase and mode from a source that has them', () => {
     const figures = intersectionFigures(drillInputs({ signals: measuredSignals, modes: { modeOf: () => 'adaptive' } }), node('b'));
-    expect(detailFiguresChecker(figures, 'figures')).toEqual(figures);
+    expect(parseAt(detailFiguresSchema, figures, 'figures')).toEqual(figures);
     expect(figures.approaches).toEqual([
       { linkId: 'ab', volumeVehPerH: 420, queueVeh: 7 },
       { linkId: 'cb', volumeVehPerH: 1100, queueVeh: 2 },

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { detailFiguresChecker } from '../protocol';
+import { detailFiguresSchema, parseAt } from '../protocol';
 import { drillInputs, drillLinkTraffic } from './drill-city.fixture';
 import { linkFigures } from './link-figures';
 
 describe('linkFigures', () => {
   it("reports the link's speed, congestion, flow, density and travel time", () => {
     const figures = linkFigures(drillInputs(), 0);
-    expect(detailFiguresChecker(figures, 'figures')).toEqual(figures);
+    expect(parseAt(detailFiguresSchema, figures, 'figures')).toEqual(figures);
     expect(figures).toMatchObject({
       level: 'link',
       linkId: 'ab',

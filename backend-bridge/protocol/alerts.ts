@@ -1,6 +1,6 @@
 /**
  * Security and safety alerts on the wire: the alert model with CAP 1.2 style
- * fields, its status lifecycle, its checkers, and the pure reducer a client
+ * fields, its status lifecycle, its schemas, and the pure reducer a client
  * applies the alert stream with.
  *
  * Every change of an alert is an event on one stream with the next sequence
@@ -11,7 +11,9 @@
  * with a live source); every other time is wall time, ms since the epoch,
  * because it measures what people did and when.
  */
-import { type Checker, ValidationError, arrayOf, describe, literal, num, object, oneOf, optional, str } from './check';
+import * as v from 'valibot';
+import { count, entityId, epochMs, localized, metres, nonEmptyText, pointM, requestId, text } from './fields';
+import { rule } from './validation';
 
 export const ALERT_KINDS = [
   'intrusion',
@@ -87,42 +89,30 @@ export const ALERT_HISTORY_ACTIONS = ['raise', ...ALERT_ACTIONS, 'escalate'] as 
 /** Longest note an operator may attach to an action, characters. */
 export const MAX_ALERT_NOTE_LENGTH = 500;
 
-const alertId = str({ minLength: 1, maxLength: 64, pattern: /^[A-Za-z0-9_.:-]+$/ });
-const cityId = str({ minLength: 1, maxLength: 64, pattern: /^[A-Za-z0-9_.:-]+$/ });
-const epochMs = num({ min: 0 });
-const metres = num({ min: -1e6, max: 1e6 });
-const seq = num({ integer: true, min: 1 });
-const text = (maxLength: number) => object({ zh: str({ maxLength }), en: str({ maxLength }) });
-const note = str({ minLength: 1, maxLength: MAX_ALERT_NOTE_LENGTH });
-const assignee = str({ minLength: 1, maxLength: 64 });
+const alertId = entityId;
+const cityId = entityId;
+const seq = v.pipe(v.number(), v.integer(), v.minValue(1));
+const note = nonEmptyText(MAX_ALERT_NOTE_LENGTH);
+const assignee = nonEmptyText(64);
 
-const pointChecker = object({ shape: literal('point'), xM: metres, yM: metres });
-const circleChecker = object({ shape: literal('circle'), xM: metres, yM: metres, radiusM: num({ min: 0, max: 1e5 }) });
-const polygonRing = arrayOf(
-  (value, path) => {
-    const pair = arrayOf(metres, { maxLength: 2 })(value, path);
-    if (pair.length !== 2) throw new ValidationError(path, 'expected [xM, yM]');
-    return pair as [number, number];
-  },
-  { maxLength: 1000 },
-);
-const polygonChecker = object({ shape: literal('polygon'), ringM: polygonRing });
-const areaCheckers = { point: pointChecker, circle: circleChecker, polygon: polygonChecker } as const;
+const pointSchema = v.strictObject({ shape: v.literal('point'), xM: metres, yM: metres });
+const circleSchema = v.strictObject({
+  shape: v.literal('circle'),
+  xM: metres,
+  yM: metres,
+  radiusM: v.pipe(v.number(), v.minValue(0), v.maxValue(1e5)),
+});
+const polygonSchema = v.strictObject({
+  shape: v.literal('polygon'),
+  ringM: v.pipe(v.array(pointM), v.maxLength(1000), v.minLength(3, 'needs at least 3 points')),
+});
+const areaSchema = v.variant('shape', [pointSchema, circleSchema, polygonSchema]);
 
 /**
  * Where an alert is, in the city's local metres (x east, y north of the city
  * origin): a point, a circle, or a polygon as a ring (first point not repeated).
  */
-export type AlertArea = ReturnType<(typeof areaCheckers)[keyof typeof areaCheckers]>;
-
-const areaChecker: Checker<AlertArea> = (value, path) => {
-  const shape = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).shape : undefined;
-  const checker = typeof shape === 'string' && Object.hasOwn(areaCheckers, shape) ? areaCheckers[shape as keyof typeof areaCheckers] : undefined;
-  if (!checker) throw new ValidationError(`${path}.shape`, `expected one of point, circle, polygon, got ${describe(shape)}`);
-  const area = checker(value, path);
-  if (area.shape === 'polygon' && area.ringM.length < 3) throw new ValidationError(`${path}.ringM`, 'needs at least 3 points');
-  return area;
-};
+export type AlertArea = v.InferOutput<typeof areaSchema>;
 
 /** The centre of an area, [xM, yM]: where the marker goes and what distances are measured from. */
 export function alertAreaCentre(area: AlertArea): [number, number] {
@@ -131,115 +121,123 @@ export function alertAreaCentre(area: AlertArea): [number, number] {
   return [sum[0] / area.ringM.length, sum[1] / area.ringM.length];
 }
 
-const historyEntryChecker = object({
+const historyEntrySchema = v.strictObject({
   atMs: epochMs,
-  actor: object({
-    role: oneOf(ALERT_ACTOR_ROLES),
+  actor: v.strictObject({
+    role: v.picklist(ALERT_ACTOR_ROLES),
     /** The session or user, e.g. `console/0.1@3f2a9c1d`, or the bridge part, e.g. `escalation`. */
-    label: str({ minLength: 1, maxLength: 128 }),
+    label: nonEmptyText(128),
   }),
-  action: oneOf(ALERT_HISTORY_ACTIONS),
+  action: v.picklist(ALERT_HISTORY_ACTIONS),
   /** The status after this entry. */
-  status: oneOf(ALERT_STATUSES),
-  note: optional(note),
-  assignee: optional(assignee),
+  status: v.picklist(ALERT_STATUSES),
+  note: v.optional(note),
+  assignee: v.optional(assignee),
 });
 /** One change in an alert's life: who (role and label), what, when, and the operator's note. */
-export type AlertHistoryEntry = ReturnType<typeof historyEntryChecker>;
+export type AlertHistoryEntry = v.InferOutput<typeof historyEntrySchema>;
 
 const alertFields = {
   id: alertId,
   /** Sequence number of the event that produced this state. */
   seq,
-  kind: oneOf(ALERT_KINDS),
-  source: oneOf(ALERT_SOURCES),
-  category: oneOf(CAP_CATEGORIES),
-  urgency: oneOf(CAP_URGENCIES),
-  severity: oneOf(CAP_SEVERITIES),
-  certainty: oneOf(CAP_CERTAINTIES),
-  headline: text(160),
-  description: text(2000),
-  area: areaChecker,
+  kind: v.picklist(ALERT_KINDS),
+  source: v.picklist(ALERT_SOURCES),
+  category: v.picklist(CAP_CATEGORIES),
+  urgency: v.picklist(CAP_URGENCIES),
+  severity: v.picklist(CAP_SEVERITIES),
+  certainty: v.picklist(CAP_CERTAINTIES),
+  headline: localized(160),
+  description: localized(2000),
+  area: areaSchema,
   districtId: cityId,
-  deviceId: optional(cityId),
-  linkId: optional(cityId),
+  deviceId: v.optional(cityId),
+  linkId: v.optional(cityId),
   /** The traffic incident a traffic-accident alert reports (demo source). */
-  incidentId: optional(str({ minLength: 1, maxLength: 64 })),
+  incidentId: v.optional(nonEmptyText(64)),
   /** The CAP message an ingested alert came from; `sent` is its `<sent>` verbatim. */
-  cap: optional(object({ sender: str({ minLength: 1, maxLength: 256 }), identifier: str({ minLength: 1, maxLength: 256 }), sent: str({ maxLength: 64 }) })),
+  cap: v.optional(
+    v.strictObject({
+      sender: nonEmptyText(256),
+      identifier: nonEmptyText(256),
+      sent: text(64),
+    }),
+  ),
   /** City-clock time the alert was raised, ms since the epoch; what correlation windows and per-hour charts use. */
   simTimeMs: epochMs,
   /** Wall time the bridge raised (stored) the alert. */
   sentAtMs: epochMs,
-  acknowledgedAtMs: optional(epochMs),
+  acknowledgedAtMs: v.optional(epochMs),
   /** Wall time the alert was closed: resolved or marked a false alarm. */
-  resolvedAtMs: optional(epochMs),
+  resolvedAtMs: v.optional(epochMs),
   /** Set once the alert escalated (severe and unacknowledged for too long): the flag and its wall time. */
-  escalatedAtMs: optional(epochMs),
-  status: oneOf(ALERT_STATUSES),
-  history: arrayOf(historyEntryChecker, { maxLength: 100 }),
+  escalatedAtMs: v.optional(epochMs),
+  status: v.picklist(ALERT_STATUSES),
+  history: v.pipe(v.array(historyEntrySchema), v.maxLength(100)),
   /** Unit or person dispatched. */
-  assignee: optional(assignee),
-  classification: oneOf(DATA_CLASSIFICATIONS),
+  assignee: v.optional(assignee),
+  classification: v.picklist(DATA_CLASSIFICATIONS),
   /** Personal data, masked by the bridge for viewers (name → first character + `**`, phone → last 4 digits). */
-  sensitive: optional(object({ callerName: optional(str({ maxLength: 64 })), callerPhone: optional(str({ maxLength: 32 })) })),
+  sensitive: v.optional(v.strictObject({ callerName: v.optional(text(64)), callerPhone: v.optional(text(32)) })),
   /** A risk point's contributing alerts. */
-  linkedAlertIds: arrayOf(alertId, { maxLength: 200 }),
+  linkedAlertIds: v.pipe(v.array(alertId), v.maxLength(200)),
 };
-export const alertChecker = object(alertFields);
-export type Alert = ReturnType<typeof alertChecker>;
+export const alertSchema = v.strictObject(alertFields);
+export type Alert = v.InferOutput<typeof alertSchema>;
 
 // ---------------------------------------------------------------- messages (registered in messages.ts)
 
-const streamId = str({ minLength: 1, maxLength: 64 });
+const streamId = nonEmptyText(64);
 
-const alertEventFields = object({ type: literal('alert-event'), seq, alert: alertChecker });
+export const alertEventSchema = v.pipe(
+  v.strictObject({ type: v.literal('alert-event'), seq, alert: alertSchema }),
+  rule((event) =>
+    event.alert.seq === event.seq
+      ? undefined
+      : { path: ['alert', 'seq'], reason: `must equal the event's seq ${event.seq}, got ${event.alert.seq}` },
+  ),
+);
 /** Server push: an alert changed; `alert` is its whole state after the change, with `alert.seq === seq`. */
-export type AlertEventMessage = ReturnType<typeof alertEventFields>;
-export const alertEventChecker: Checker<AlertEventMessage> = (value, path) => {
-  const event = alertEventFields(value, path);
-  if (event.alert.seq !== event.seq) throw new ValidationError(`${path}.alert.seq`, `must equal the event's seq ${event.seq}, got ${event.alert.seq}`);
-  return event;
-};
+export type AlertEventMessage = v.InferOutput<typeof alertEventSchema>;
 
-export const alertSnapshotChecker = object({
-  type: literal('alert-snapshot'),
+export const alertSnapshotSchema = v.strictObject({
+  type: v.literal('alert-snapshot'),
   /** Identifies the stream; a client resuming another stream gets a snapshot instead of events. */
   streamId,
   /** The stream's last sequence number when the snapshot was taken; live events follow from seq + 1. */
-  seq: num({ integer: true, min: 0 }),
+  seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Open alerts and those closed in the last 24 h. */
-  alerts: arrayOf(alertChecker, { maxLength: 200_000 }),
+  alerts: v.pipe(v.array(alertSchema), v.maxLength(200_000)),
 });
 /** Server push, the first alert message of a connection that cannot resume: the whole current picture. */
-export type AlertSnapshotMessage = ReturnType<typeof alertSnapshotChecker>;
+export type AlertSnapshotMessage = v.InferOutput<typeof alertSnapshotSchema>;
 
-const alertActionFields = object({
-  type: literal('alert-action'),
-  id: str({ minLength: 1, maxLength: 64 }),
-  alertId,
-  action: oneOf(ALERT_ACTIONS),
-  /** Why, in the operator's words; 1–500 characters. */
-  note,
-  /** Unit or person dispatched; only with `dispatch`. */
-  assignee: optional(assignee),
-});
+export const alertActionSchema = v.pipe(
+  v.strictObject({
+    type: v.literal('alert-action'),
+    id: requestId,
+    alertId,
+    action: v.picklist(ALERT_ACTIONS),
+    /** Why, in the operator's words; 1–500 characters. */
+    note,
+    /** Unit or person dispatched; only with `dispatch`. */
+    assignee: v.optional(assignee),
+  }),
+  rule((action) =>
+    action.assignee !== undefined && action.action !== 'dispatch'
+      ? { path: ['assignee'], reason: `only goes with dispatch, not ${action.action}` }
+      : undefined,
+  ),
+);
 /** Operator command: move an alert along its lifecycle. */
-export type AlertActionMessage = ReturnType<typeof alertActionFields>;
-export const alertActionChecker: Checker<AlertActionMessage> = (value, path) => {
-  const action = alertActionFields(value, path);
-  if (action.assignee !== undefined && action.action !== 'dispatch') {
-    throw new ValidationError(`${path}.assignee`, `only goes with dispatch, not ${action.action}`);
-  }
-  return action;
-};
+export type AlertActionMessage = v.InferOutput<typeof alertActionSchema>;
 
 /** What a client sends in `hello.resume` to continue the alert stream where it left off. */
 export const alertResumeFields = {
   /** Last alert sequence number the client has applied without a gap. */
-  alerts: optional(num({ integer: true, min: 0 })),
+  alerts: v.optional(count),
   /** The stream that number belongs to (from `alert-snapshot.streamId`). */
-  alertStream: optional(streamId),
+  alertStream: v.optional(streamId),
 };
 
 // ---------------------------------------------------------------- the client's reducer

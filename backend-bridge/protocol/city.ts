@@ -7,8 +7,10 @@
  * All geometry is in local metres east (x) and north (y) of `origin`, a
  * tangent plane small enough for a city; clients place it on the globe.
  */
-import { type Checker, ValidationError, arrayOf, bool, num, object, oneOf, optional, str } from './check';
+import * as v from 'valibot';
+import { count, entityId, localized, metres, nonEmptyText, pointM } from './fields';
 import { type Bundle, decodeBundle } from './typed-bundle';
+import { ValidationError, parseAt } from './validation';
 
 export const CITY_FORMAT_VERSION = 1;
 
@@ -28,121 +30,124 @@ export type RoadClass = (typeof ROAD_CLASSES)[number];
 export const DEFAULT_CITY_TIME_ZONE = 'Asia/Shanghai';
 
 /** An IANA time zone name this platform knows, e.g. `Asia/Shanghai`. */
-export const timeZoneChecker: Checker<string> = (value, path) => {
-  const zone = str({ minLength: 1, maxLength: 64 })(value, path);
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
-    throw new ValidationError(path, `is not a known IANA time zone: ${JSON.stringify(zone)}`);
-  }
-  return zone;
-};
+export const timeZoneSchema = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(64),
+  v.check((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, (issue) => `is not a known IANA time zone: ${JSON.stringify(issue.input)}`),
+);
 
-const id = str({ minLength: 1, maxLength: 64, pattern: /^[A-Za-z0-9_.:-]+$/ });
-const name = object({ zh: str({ minLength: 1, maxLength: 128 }), en: str({ minLength: 1, maxLength: 128 }) });
-const metres = num({ min: -1e6, max: 1e6 });
-const point = (value: unknown, path: string): [number, number] => {
-  const [x, y] = arrayOf(metres, { maxLength: 2 })(value, path);
-  if (x === undefined || y === undefined) throw new ValidationError(path, 'expected [xM, yM]');
-  return [x, y];
-};
+const id = entityId;
+const name = localized(128, { required: true });
 
-const districtChecker = object({
+const districtSchema = v.strictObject({
   id,
   name,
   /** Outline as a closed ring of [xM, yM] (first point not repeated). */
-  ringM: arrayOf(point, { maxLength: 100_000 }),
+  ringM: v.pipe(v.array(pointM), v.maxLength(100_000)),
   /** Where the label goes, [xM, yM]. */
-  labelM: point,
-  populationThousands: optional(num({ min: 0 })),
+  labelM: pointM,
+  populationThousands: v.optional(v.pipe(v.number(), v.minValue(0))),
 });
-export type District = ReturnType<typeof districtChecker>;
+export type District = v.InferOutput<typeof districtSchema>;
 
-const waterChecker = object({
+const waterSchema = v.strictObject({
   id,
   name,
   /** Outline of the water surface as a closed ring of [xM, yM] (first point not repeated). */
-  ringM: arrayOf(point, { maxLength: 100_000 }),
+  ringM: v.pipe(v.array(pointM), v.maxLength(100_000)),
 });
 /** A river or lake, drawn under the city. */
-export type WaterBody = ReturnType<typeof waterChecker>;
+export type WaterBody = v.InferOutput<typeof waterSchema>;
 
-const nodeChecker = object({
+const nodeSchema = v.strictObject({
   id,
-  name: optional(name),
+  name: v.optional(name),
   xM: metres,
   yM: metres,
   districtId: id,
   /** True for intersections controlled by a traffic signal. */
-  signalized: bool,
+  signalized: v.boolean(),
 });
 /** A node of the road graph: an intersection, or a network entry point. */
-export type RoadNode = ReturnType<typeof nodeChecker>;
+export type RoadNode = v.InferOutput<typeof nodeSchema>;
 
-const linkChecker = object({
+const linkSchema = v.strictObject({
   id,
   /** Road name, shared by every link of the road. */
   name,
   fromNodeId: id,
   toNodeId: id,
-  roadClass: oneOf(ROAD_CLASSES),
-  lanes: num({ integer: true, min: 1, max: 12 }),
-  lengthM: num({ min: 1, max: 100_000 }),
-  freeSpeedKmh: num({ min: 5, max: 140 }),
+  roadClass: v.picklist(ROAD_CLASSES),
+  lanes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)),
+  lengthM: v.pipe(v.number(), v.minValue(1), v.maxValue(100_000)),
+  freeSpeedKmh: v.pipe(v.number(), v.minValue(5), v.maxValue(140)),
   /** Saturation capacity of the whole link, vehicles per hour. */
-  capacityVehPerH: num({ min: 1, max: 20_000 }),
+  capacityVehPerH: v.pipe(v.number(), v.minValue(1), v.maxValue(20_000)),
   districtId: id,
 });
 /** A directed road link; its shape is in links.bin at the same index. */
-export type RoadLink = ReturnType<typeof linkChecker>;
+export type RoadLink = v.InferOutput<typeof linkSchema>;
 
-const deviceChecker = object({
+const deviceSchema = v.strictObject({
   id,
-  kind: oneOf(DEVICE_KINDS),
+  kind: v.picklist(DEVICE_KINDS),
   name,
   xM: metres,
   yM: metres,
   districtId: id,
   /** The intersection the device watches, if any. */
-  nodeId: optional(id),
+  nodeId: v.optional(id),
   /** The link the device measures, if any. */
-  linkId: optional(id),
+  linkId: v.optional(id),
 });
-export type Device = ReturnType<typeof deviceChecker>;
+export type Device = v.InferOutput<typeof deviceSchema>;
 
 /** Where the bridge serves a city's 3D Tiles tileset (its directory, as is). */
 export const TILESET_URL_PREFIX = '/city/tiles/';
 
-const cityMetaChecker = object({
-  formatVersion: num({ integer: true }),
+const cityMetaSchema = v.strictObject({
+  formatVersion: v.pipe(v.number(), v.integer()),
   id,
   name,
   /** Changes whenever any city file changes; clients cache by it. */
-  version: str({ minLength: 1, maxLength: 64 }),
+  version: nonEmptyText(64),
   /** Seed of a generated city; absent for a city loaded from files. */
-  seed: optional(num({ integer: true, min: 0, max: MAX_SEED })),
-  origin: object({ lonDeg: num({ min: -180, max: 180 }), latDeg: num({ min: -85, max: 85 }) }),
+  seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_SEED))),
+  origin: v.strictObject({
+    lonDeg: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
+    latDeg: v.pipe(v.number(), v.minValue(-85), v.maxValue(85)),
+  }),
   /** IANA time zone of the city: its days, hours and midnight, wherever the machine is. */
-  timeZone: timeZoneChecker,
+  timeZone: timeZoneSchema,
   /** Extent of all geometry, in metres from the origin. */
-  bounds: object({ minXM: metres, minYM: metres, maxXM: metres, maxYM: metres }),
-  districts: arrayOf(districtChecker, { maxLength: 1000 }),
-  water: arrayOf(waterChecker, { maxLength: 1000 }),
-  nodes: arrayOf(nodeChecker, { maxLength: 200_000 }),
-  links: arrayOf(linkChecker, { maxLength: 500_000 }),
-  devices: arrayOf(deviceChecker, { maxLength: 200_000 }),
-  buildingCount: num({ integer: true, min: 0 }),
+  bounds: v.strictObject({ minXM: metres, minYM: metres, maxXM: metres, maxYM: metres }),
+  districts: v.pipe(v.array(districtSchema), v.maxLength(1000)),
+  water: v.pipe(v.array(waterSchema), v.maxLength(1000)),
+  nodes: v.pipe(v.array(nodeSchema), v.maxLength(200_000)),
+  links: v.pipe(v.array(linkSchema), v.maxLength(500_000)),
+  devices: v.pipe(v.array(deviceSchema), v.maxLength(200_000)),
+  buildingCount: count,
   /**
    * Photogrammetry of the city as a Cesium 3D Tiles tileset, served by the
    * bridge under TILESET_URL_PREFIX; drawn over the footprint buildings.
    */
-  tileset: optional(object({ url: str({ minLength: 1, maxLength: 512, pattern: /^\/city\/tiles\/[^?#\\]+$/ }) })),
+  tileset: v.optional(
+    v.strictObject({ url: v.pipe(v.string(), v.minLength(1), v.maxLength(512), v.regex(/^\/city\/tiles\/[^?#\\]+$/)) }),
+  ),
 });
-export type CityMeta = ReturnType<typeof cityMetaChecker>;
+export type CityMeta = v.InferOutput<typeof cityMetaSchema>;
 
 /** Validates city metadata, including that every reference points at something that exists. */
 export function checkCityMeta(value: unknown, path = 'meta.json'): CityMeta {
-  const meta = cityMetaChecker(value, path);
+  const meta = parseAt(cityMetaSchema, value, path);
   if (meta.formatVersion !== CITY_FORMAT_VERSION) {
     throw new ValidationError(`${path}.formatVersion`, `expected ${CITY_FORMAT_VERSION}, got ${meta.formatVersion}`);
   }

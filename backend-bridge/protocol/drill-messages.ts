@@ -7,9 +7,10 @@
  * client subscribes to another entity or unsubscribes. So a wall of many
  * screens receives only the detail each screen shows, never every entity's.
  */
-import { arrayOf, literal, num, object, oneOf, optional, str } from './check';
+import * as v from 'valibot';
 import { CAP_SEVERITIES } from './alerts';
-import { SIGNAL_INTERVALS, SIGNAL_MODES, checkSignalPlan } from './signals';
+import { count, entityId, epochMs, localized, nonEmptyText, requestId, text } from './fields';
+import { SIGNAL_INTERVALS, SIGNAL_MODES, signalPlanSchema } from './signals';
 
 export const DRILL_LEVELS = ['city', 'district', 'intersection', 'link', 'device'] as const;
 export type DrillLevel = (typeof DRILL_LEVELS)[number];
@@ -18,32 +19,28 @@ export const DEVICE_STATUSES = ['online', 'degraded', 'offline'] as const;
 /** `degraded`: reporting, but with faults (e.g. a camera with a dirty lens, a detector with gaps). */
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 
-const requestId = str({ minLength: 1, maxLength: 64 });
-const entityId = str({ minLength: 1, maxLength: 64, pattern: /^[A-Za-z0-9_.:-]+$/ });
-const epochMs = num({ min: 0 });
-const count = num({ integer: true, min: 0 });
-const speedKmh = num({ min: 0, max: 300 });
-const tti = num({ min: 0, max: 100 });
+const speedKmh = v.pipe(v.number(), v.minValue(0), v.maxValue(300));
+const tti = v.pipe(v.number(), v.minValue(0), v.maxValue(100));
 
 // ---------------------------------------------------------------- client → bridge
 
-const subscribeDetailChecker = object({
-  type: literal('subscribe-detail'),
+const subscribeDetailSchema = v.strictObject({
+  type: v.literal('subscribe-detail'),
   id: requestId,
-  level: oneOf(DRILL_LEVELS),
+  level: v.picklist(DRILL_LEVELS),
   /** The entity's id; absent (and ignored) for the city level. */
-  entityId: optional(entityId),
+  entityId: v.optional(entityId),
 });
 /** Replaces the session's subscription; the reply is the first `detail` (or `error` not-found). Any role. */
-export type SubscribeDetailMessage = ReturnType<typeof subscribeDetailChecker>;
+export type SubscribeDetailMessage = v.InferOutput<typeof subscribeDetailSchema>;
 
-const unsubscribeDetailChecker = object({ type: literal('unsubscribe-detail'), id: requestId });
+const unsubscribeDetailSchema = v.strictObject({ type: v.literal('unsubscribe-detail'), id: requestId });
 /** Ends the session's subscription; the reply is `ack`. Any role. */
-export type UnsubscribeDetailMessage = ReturnType<typeof unsubscribeDetailChecker>;
+export type UnsubscribeDetailMessage = v.InferOutput<typeof unsubscribeDetailSchema>;
 
-export const drillClientCheckers = {
-  'subscribe-detail': subscribeDetailChecker,
-  'unsubscribe-detail': unsubscribeDetailChecker,
+export const drillClientSchemas = {
+  'subscribe-detail': subscribeDetailSchema,
+  'unsubscribe-detail': unsubscribeDetailSchema,
 } as const;
 
 /** Requests any role may make that read, never change, state. */
@@ -51,88 +48,90 @@ export const DRILL_QUERY_TYPES = ['subscribe-detail', 'unsubscribe-detail'] as c
 
 // ---------------------------------------------------------------- figures per level
 
-const severityCounts = object(Object.fromEntries(CAP_SEVERITIES.map((s) => [s, count])) as Record<(typeof CAP_SEVERITIES)[number], typeof count>);
+const severityCounts = v.strictObject(
+  Object.fromEntries(CAP_SEVERITIES.map((severity) => [severity, count])) as Record<(typeof CAP_SEVERITIES)[number], typeof count>,
+);
 
 /** An open alert as the drill panels list it: enough to show a row and select it. */
-const alertRow = object({
-  id: str({ minLength: 1, maxLength: 64 }),
-  kind: str({ maxLength: 64 }),
-  severity: oneOf(CAP_SEVERITIES),
-  status: str({ maxLength: 32 }),
+const alertRow = v.strictObject({
+  id: nonEmptyText(64),
+  kind: text(64),
+  severity: v.picklist(CAP_SEVERITIES),
+  status: text(32),
   /** The alert's headline in both UI languages. */
-  headline: object({ zh: str({ maxLength: 160 }), en: str({ maxLength: 160 }) }),
+  headline: localized(160),
   /** City-clock time it was raised, ms since the epoch. */
   simTimeMs: epochMs,
   /** Distance from the entity, metres; absent where membership is by id (district, device). */
-  distanceM: optional(num({ min: 0 })),
+  distanceM: v.optional(v.pipe(v.number(), v.minValue(0))),
 });
 
 const areaTrafficFigures = {
   travelTimeIndex: tti,
   avgSpeedKmh: speedKmh,
-  vehicles: num({ min: 0 }),
+  vehicles: v.pipe(v.number(), v.minValue(0)),
   /** Citywide (or district) figures at regular sim-time steps over the last hours, oldest first. */
-  history: arrayOf(object({ simTimeMs: epochMs, travelTimeIndex: tti, avgSpeedKmh: speedKmh }), { maxLength: 2000 }),
+  history: v.pipe(v.array(v.strictObject({ simTimeMs: epochMs, travelTimeIndex: tti, avgSpeedKmh: speedKmh })), v.maxLength(2000)),
   /** Open alerts by CAP severity. */
   openAlertsBySeverity: severityCounts,
-  devices: object({ total: count, online: count, degraded: count, offline: count }),
+  devices: v.strictObject({ total: count, online: count, degraded: count, offline: count }),
 };
 
-const districtRank = object({
+const districtRank = v.strictObject({
   districtId: entityId,
   travelTimeIndex: tti,
   avgSpeedKmh: speedKmh,
   openAlerts: count,
 });
 
-const cityFigures = object({
-  level: literal('city'),
+const cityFigures = v.strictObject({
+  level: v.literal('city'),
   ...areaTrafficFigures,
   /** Districts with the highest travel time index first, at most 5. */
-  worstDistricts: arrayOf(districtRank, { maxLength: 10 }),
+  worstDistricts: v.pipe(v.array(districtRank), v.maxLength(10)),
 });
 
-const congestedLink = object({
+const congestedLink = v.strictObject({
   linkId: entityId,
   speedKmh,
   freeSpeedKmh: speedKmh,
   /** Index into CONGESTION_LEVELS. */
-  congestionLevel: num({ integer: true, min: 0, max: 4 }),
-  flowVehPerH: num({ min: 0 }),
+  congestionLevel: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4)),
+  flowVehPerH: v.pipe(v.number(), v.minValue(0)),
 });
 
-const districtFigures = object({
-  level: literal('district'),
+const districtFigures = v.strictObject({
+  level: v.literal('district'),
   districtId: entityId,
   ...areaTrafficFigures,
   /** The district's links with the lowest share of free-flow speed first, at most 10. */
-  congestedLinks: arrayOf(congestedLink, { maxLength: 20 }),
-  openAlerts: arrayOf(alertRow, { maxLength: 50 }),
-  signals: object({ adaptive: count, fixed: count }),
+  congestedLinks: v.pipe(v.array(congestedLink), v.maxLength(20)),
+  openAlerts: v.pipe(v.array(alertRow), v.maxLength(50)),
+  signals: v.strictObject({ adaptive: count, fixed: count }),
 });
 
-const approach = object({
+const approach = v.strictObject({
   linkId: entityId,
   /** Vehicles per hour entering the intersection from this link, over the last publish window. */
-  volumeVehPerH: num({ min: 0 }),
+  volumeVehPerH: v.pipe(v.number(), v.minValue(0)),
   /** Vehicles queued (slower than 10 km/h or held at the stop line) on the link. */
-  queueVeh: num({ min: 0 }),
+  queueVeh: v.pipe(v.number(), v.minValue(0)),
 });
 
-const intersectionFigures = object({
-  level: literal('intersection'),
+const intersectionFigures = v.strictObject({
+  level: v.literal('intersection'),
   nodeId: entityId,
   districtId: entityId,
-  approaches: arrayOf(approach, { maxLength: 16 }),
+  approaches: v.pipe(v.array(approach), v.maxLength(16)),
   /** Present for signalized intersections. */
-  signal: optional(
-    object({
-      plan: checkSignalPlan,
-      mode: oneOf(SIGNAL_MODES),
-      phaseIndex: num({ integer: true, min: 0 }),
-      interval: oneOf(SIGNAL_INTERVALS),
+  signal: v.optional(
+    v.strictObject({
+      plan: signalPlanSchema,
+      mode: v.picklist(SIGNAL_MODES),
+      phaseIndex: count,
+      interval: v.picklist(SIGNAL_INTERVALS),
       /** Seconds left in the current interval. */
-      remainingS: num({ min: 0 }),
+      remainingS: v.pipe(v.number(), v.minValue(0)),
     }),
   ),
   /**
@@ -141,90 +140,73 @@ const intersectionFigures = object({
    * elsewhere the flow-weighted time lost on the incoming links beyond their
    * free-flow travel time.
    */
-  delayPerVehS: num({ min: 0 }),
+  delayPerVehS: v.pipe(v.number(), v.minValue(0)),
   /** Open alerts within 300 m, nearest first. */
-  nearbyAlerts: arrayOf(alertRow, { maxLength: 50 }),
+  nearbyAlerts: v.pipe(v.array(alertRow), v.maxLength(50)),
 });
 
-const linkFigures = object({
-  level: literal('link'),
+const linkFigures = v.strictObject({
+  level: v.literal('link'),
   linkId: entityId,
   districtId: entityId,
   speedKmh,
   freeSpeedKmh: speedKmh,
   /** Index into CONGESTION_LEVELS. */
-  congestionLevel: num({ integer: true, min: 0, max: 4 }),
-  flowVehPerH: num({ min: 0 }),
-  densityVehPerKmLane: num({ min: 0 }),
+  congestionLevel: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4)),
+  flowVehPerH: v.pipe(v.number(), v.minValue(0)),
+  densityVehPerKmLane: v.pipe(v.number(), v.minValue(0)),
   /** Travel time along the link at the current speed, seconds. */
-  travelTimeS: num({ min: 0 }),
-  nearbyAlerts: arrayOf(alertRow, { maxLength: 50 }),
+  travelTimeS: v.pipe(v.number(), v.minValue(0)),
+  nearbyAlerts: v.pipe(v.array(alertRow), v.maxLength(50)),
 });
 
-const deviceFigures = object({
-  level: literal('device'),
+const deviceFigures = v.strictObject({
+  level: v.literal('device'),
   deviceId: entityId,
   districtId: entityId,
-  status: oneOf(DEVICE_STATUSES),
+  status: v.picklist(DEVICE_STATUSES),
   /** Wall time the device was last heard from, ms since the epoch. */
-  lastSeenAtMs: optional(epochMs),
+  lastSeenAtMs: v.optional(epochMs),
   /** Its latest measurement, e.g. a detector's speed on its link; absent for devices that measure nothing. */
-  reading: optional(object({ quantity: str({ maxLength: 32 }), value: num(), unit: str({ maxLength: 16 }), simTimeMs: epochMs })),
+  reading: v.optional(v.strictObject({ quantity: text(32), value: v.number(), unit: text(16), simTimeMs: epochMs })),
   /**
    * Traffic on the link the device measures (loop detectors), as the latest
    * traffic figures give it; absent for devices on no link and while the device is offline.
    */
-  linkTraffic: optional(
-    object({
+  linkTraffic: v.optional(
+    v.strictObject({
       linkId: entityId,
       speedKmh,
-      flowVehPerH: num({ min: 0 }),
+      flowVehPerH: v.pipe(v.number(), v.minValue(0)),
       /** Share of time a vehicle stands over the detector, percent. */
-      occupancyPct: num({ min: 0, max: 100 }),
+      occupancyPct: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
     }),
   ),
   /** Open alerts raised by or at this device, newest first; closed ones are in the alert queue. */
-  alerts: arrayOf(alertRow, { maxLength: 50 }),
+  alerts: v.pipe(v.array(alertRow), v.maxLength(50)),
 });
 
-export const detailFiguresChecker = oneOfLevel();
+export const detailFiguresSchema = v.variant('level', [cityFigures, districtFigures, intersectionFigures, linkFigures, deviceFigures]);
 
-function oneOfLevel() {
-  const byLevel = {
-    city: cityFigures,
-    district: districtFigures,
-    intersection: intersectionFigures,
-    link: linkFigures,
-    device: deviceFigures,
-  } as const;
-  type Figures = ReturnType<(typeof byLevel)[DrillLevel]>;
-  return (value: unknown, path: string): Figures => {
-    const level = (value as { level?: unknown } | null)?.level;
-    const checker = typeof level === 'string' && Object.hasOwn(byLevel, level) ? byLevel[level as DrillLevel] : undefined;
-    if (!checker) return oneOf(DRILL_LEVELS)(level, `${path}.level`) as never;
-    return checker(value, path);
-  };
-}
-
-export type DetailFigures = ReturnType<typeof detailFiguresChecker>;
+export type DetailFigures = v.InferOutput<typeof detailFiguresSchema>;
 export type CityDetail = Extract<DetailFigures, { level: 'city' }>;
 export type DistrictDetail = Extract<DetailFigures, { level: 'district' }>;
 export type IntersectionDetail = Extract<DetailFigures, { level: 'intersection' }>;
 export type LinkDetail = Extract<DetailFigures, { level: 'link' }>;
 export type DeviceDetail = Extract<DetailFigures, { level: 'device' }>;
-export type AlertRow = ReturnType<typeof alertRow>;
+export type AlertRow = v.InferOutput<typeof alertRow>;
 
 // ---------------------------------------------------------------- bridge → client
 
-const detailChecker = object({
-  type: literal('detail'),
+const detailSchema = v.strictObject({
+  type: v.literal('detail'),
   /** The subscribe request this answers; absent on the periodic pushes that follow. */
-  requestId: optional(requestId),
+  requestId: v.optional(requestId),
   /** Sim time the figures describe, ms since the epoch. */
   simTimeMs: epochMs,
-  figures: detailFiguresChecker,
+  figures: detailFiguresSchema,
 });
 /** The figures of the entity the session subscribed to. */
-export type DetailMessage = ReturnType<typeof detailChecker>;
+export type DetailMessage = v.InferOutput<typeof detailSchema>;
 
-export const drillServerCheckers = { detail: detailChecker } as const;
+export const drillServerSchemas = { detail: detailSchema } as const;

@@ -3,7 +3,7 @@
  * the DOM or Electron, so it runs unchanged on both sides.
  */
 export * from './version';
-export * from './check';
+export * from './validation';
 export * from './messages';
 export * from './city';
 export * from './city-summary';

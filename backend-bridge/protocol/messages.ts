@@ -1,30 +1,19 @@
 /**
- * Every JSON message of the wire protocol, with its runtime checker.
+ * Every JSON message of the wire protocol, with its schema.
  *
  * Naming: client → bridge messages are requests; bridge → client messages are
  * pushes or replies. Retired message names are never reused.
  */
-import {
-  type Checker,
-  type Result,
-  arrayOf,
-  bool,
-  describe,
-  literal,
-  num,
-  object,
-  oneOf,
-  optional,
-  str,
-  validate,
-} from './check';
-import { DRILL_QUERY_TYPES, drillClientCheckers, drillServerCheckers } from './drill-messages';
+import * as v from 'valibot';
+import { DRILL_QUERY_TYPES, drillClientSchemas, drillServerSchemas } from './drill-messages';
 import { ROLES } from './roles';
-import { SIGNAL_COMMAND_TYPES, SIGNAL_QUERY_TYPES, signalClientCheckers, signalServerCheckers } from './signal-messages';
-import { SOURCE_COMMAND_TYPES, sourceClientCheckers, sourceServerCheckers } from './source-messages';
-import { WALL_COMMAND_TYPES, WALL_QUERY_TYPES, wallClientCheckers, wallServerCheckers } from './wall-messages';
-import { alertActionChecker, alertEventChecker, alertResumeFields, alertSnapshotChecker } from './alerts';
+import { SIGNAL_COMMAND_TYPES, SIGNAL_QUERY_TYPES, signalClientSchemas, signalServerSchemas } from './signal-messages';
+import { SOURCE_COMMAND_TYPES, sourceClientSchemas, sourceServerSchemas } from './source-messages';
+import { WALL_COMMAND_TYPES, WALL_QUERY_TYPES, wallClientSchemas, wallServerSchemas } from './wall-messages';
+import { alertActionSchema, alertEventSchema, alertResumeFields, alertSnapshotSchema } from './alerts';
+import { count, epochMs, localized, nonEmptyText, requestId, text } from './fields';
 import { trafficSummaryFields } from './traffic';
+import { type Schema, describe, validate } from './validation';
 import { PROTOCOL_VERSION } from './version';
 
 export { ROLES, type Role } from './roles';
@@ -43,69 +32,67 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-const requestId = str({ minLength: 1, maxLength: 64 });
-const token = str({ maxLength: 256 });
-const epochMs = num({ min: 0 });
+const token = text(256);
 
 // ---------------------------------------------------------------- client → bridge
 
-const helloChecker = object({
-  type: literal('hello'),
+const helloSchema = v.strictObject({
+  type: v.literal('hello'),
   /** Protocol version the client speaks; must equal the bridge's. */
-  protocol: num({ integer: true, min: 0 }),
+  protocol: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Session token from the URL or config; absent means viewer. */
-  token: optional(token),
+  token: v.optional(token),
   /** Last sequence number seen per stream, so the bridge can resend what was missed. */
-  resume: optional(object(alertResumeFields)),
+  resume: v.optional(v.strictObject(alertResumeFields)),
   /** Free-form client identification for the bridge's log, e.g. `console/0.1.0`. */
-  client: optional(str({ maxLength: 64 })),
+  client: v.optional(text(64)),
 });
-export type HelloMessage = ReturnType<typeof helloChecker>;
+export type HelloMessage = v.InferOutput<typeof helloSchema>;
 
-const pingChecker = object({
-  type: literal('ping'),
+const pingSchema = v.strictObject({
+  type: v.literal('ping'),
   id: requestId,
   /** Client clock at send time, in ms since the epoch; echoed back for round-trip time. */
   clientTime: epochMs,
 });
-export type PingMessage = ReturnType<typeof pingChecker>;
+export type PingMessage = v.InferOutput<typeof pingSchema>;
 
 /** Sim speeds the UI offers; the bridge accepts any factor in range. */
 export const SIM_SPEED_FACTOR_RANGE = { min: 1, max: 60 } as const;
 
-const setSimClockChecker = object({
-  type: literal('set-sim-clock'),
+const setSimClockSchema = v.strictObject({
+  type: v.literal('set-sim-clock'),
   id: requestId,
   /** Sim seconds per wall second, 1–60. */
-  speedFactor: optional(num(SIM_SPEED_FACTOR_RANGE)),
-  paused: optional(bool),
+  speedFactor: v.optional(v.pipe(v.number(), v.minValue(SIM_SPEED_FACTOR_RANGE.min), v.maxValue(SIM_SPEED_FACTOR_RANGE.max))),
+  paused: v.optional(v.boolean()),
 });
 /** Operator command: change the simulation's speed or pause it (demo source only). */
-export type SetSimClockMessage = ReturnType<typeof setSimClockChecker>;
+export type SetSimClockMessage = v.InferOutput<typeof setSimClockSchema>;
 
-const createIncidentChecker = object({
-  type: literal('create-incident'),
+const createIncidentSchema = v.strictObject({
+  type: v.literal('create-incident'),
   id: requestId,
-  linkId: str({ minLength: 1, maxLength: 64 }),
+  linkId: nonEmptyText(64),
   /** Share of the link's capacity left at the incident, 0–0.9. */
-  capacityFactor: num({ min: 0, max: 0.9 }),
+  capacityFactor: v.pipe(v.number(), v.minValue(0), v.maxValue(0.9)),
   /** How long it lasts, sim seconds, 60 s to 4 h. */
-  durationS: num({ min: 60, max: 4 * 3600 }),
+  durationS: v.pipe(v.number(), v.minValue(60), v.maxValue(4 * 3600)),
 });
 /** Operator command: stage an incident on a link (demo source only), e.g. for a training drill. */
-export type CreateIncidentMessage = ReturnType<typeof createIncidentChecker>;
+export type CreateIncidentMessage = v.InferOutput<typeof createIncidentSchema>;
 
-const clientCheckers = {
-  hello: helloChecker,
-  ping: pingChecker,
-  'set-sim-clock': setSimClockChecker,
-  'create-incident': createIncidentChecker,
-  'alert-action': alertActionChecker,
-  ...drillClientCheckers,
-  ...signalClientCheckers,
-  ...wallClientCheckers,
-  ...sourceClientCheckers,
-} as const satisfies Record<string, Checker<{ type: string }>>;
+const clientSchemas = {
+  hello: helloSchema,
+  ping: pingSchema,
+  'set-sim-clock': setSimClockSchema,
+  'create-incident': createIncidentSchema,
+  'alert-action': alertActionSchema,
+  ...drillClientSchemas,
+  ...signalClientSchemas,
+  ...wallClientSchemas,
+  ...sourceClientSchemas,
+} as const satisfies Record<string, Schema<{ type: string }>>;
 
 /**
  * Client messages that change state: they need the operator or admin role,
@@ -129,132 +116,138 @@ export const QUERY_TYPES = [...DRILL_QUERY_TYPES, ...SIGNAL_QUERY_TYPES, ...WALL
 export type CommandType = (typeof COMMAND_TYPES)[number];
 export type QueryType = (typeof QUERY_TYPES)[number];
 
-export type ClientMessageType = keyof typeof clientCheckers;
-export type ClientMessage = ReturnType<(typeof clientCheckers)[ClientMessageType]>;
+export type ClientMessageType = keyof typeof clientSchemas;
+export type ClientMessage = v.InferOutput<(typeof clientSchemas)[ClientMessageType]>;
 
 // ---------------------------------------------------------------- bridge → client
 
-const localizedName = object({ zh: str({ maxLength: 128 }), en: str({ maxLength: 128 }) });
-
-const welcomeChecker = object({
-  type: literal('welcome'),
-  protocol: literal(PROTOCOL_VERSION),
-  role: oneOf(ROLES),
+const welcomeSchema = v.strictObject({
+  type: v.literal('welcome'),
+  protocol: v.literal(PROTOCOL_VERSION),
+  role: v.picklist(ROLES),
   /** Identifies the city model so a client refetches static data when it changes. */
-  city: object({ id: str(), name: localizedName, version: str() }),
+  city: v.strictObject({ id: text(1024), name: localized(128), version: text(1024) }),
   /** Name of the data source feeding the bridge, e.g. `simulator`. */
-  source: str({ maxLength: 64 }),
+  source: text(64),
   serverTime: epochMs,
   /** The bridge sends a heartbeat at least this often, in ms. */
-  heartbeatIntervalMs: num({ integer: true, min: 100 }),
-  sessionId: str({ maxLength: 64 }),
+  heartbeatIntervalMs: v.pipe(v.number(), v.integer(), v.minValue(100)),
+  sessionId: text(64),
 });
-export type WelcomeMessage = ReturnType<typeof welcomeChecker>;
+export type WelcomeMessage = v.InferOutput<typeof welcomeSchema>;
 
-const heartbeatChecker = object({
-  type: literal('heartbeat'),
+const heartbeatSchema = v.strictObject({
+  type: v.literal('heartbeat'),
   serverTime: epochMs,
   /** Number of clients connected to this bridge, for the status bar. */
-  clients: num({ integer: true, min: 0 }),
+  clients: count,
 });
-export type HeartbeatMessage = ReturnType<typeof heartbeatChecker>;
+export type HeartbeatMessage = v.InferOutput<typeof heartbeatSchema>;
 
-const pongChecker = object({
-  type: literal('pong'),
+const pongSchema = v.strictObject({
+  type: v.literal('pong'),
   id: requestId,
   clientTime: epochMs,
   serverTime: epochMs,
 });
-export type PongMessage = ReturnType<typeof pongChecker>;
+export type PongMessage = v.InferOutput<typeof pongSchema>;
 
-const errorChecker = object({
-  type: literal('error'),
-  code: oneOf(ERROR_CODES),
+const errorSchema = v.strictObject({
+  type: v.literal('error'),
+  code: v.picklist(ERROR_CODES),
   /** Human-readable reason naming what was wrong, in English. */
-  message: str({ maxLength: 2048 }),
+  message: text(2048),
   /** Set when the error answers a request that carried an id. */
-  requestId: optional(requestId),
+  requestId: v.optional(requestId),
 });
-export type ErrorMessage = ReturnType<typeof errorChecker>;
+export type ErrorMessage = v.InferOutput<typeof errorSchema>;
 
-const ackChecker = object({
-  type: literal('ack'),
+const ackSchema = v.strictObject({
+  type: v.literal('ack'),
   /** The id of the command that was accepted. */
   requestId,
 });
 /** The success reply to a command; its failure reply is `error` with the same requestId. */
-export type AckMessage = ReturnType<typeof ackChecker>;
+export type AckMessage = v.InferOutput<typeof ackSchema>;
 
-const simClockChecker = object({
-  type: literal('sim-clock'),
+const simClockSchema = v.strictObject({
+  type: v.literal('sim-clock'),
   simTimeMs: epochMs,
   /** Speed asked for, sim seconds per wall second. */
-  speedFactor: num({ min: 0, max: 1000 }),
+  speedFactor: v.pipe(v.number(), v.minValue(0), v.maxValue(1000)),
   /** Speed achieved lately; below speedFactor when the machine cannot keep up, 0 while paused. */
-  achievedSpeedFactor: num({ min: 0, max: 100_000 }),
-  paused: bool,
+  achievedSpeedFactor: v.pipe(v.number(), v.minValue(0), v.maxValue(100_000)),
+  paused: v.boolean(),
 });
-export type SimClockMessage = ReturnType<typeof simClockChecker>;
+export type SimClockMessage = v.InferOutput<typeof simClockSchema>;
 
-const trafficSummaryChecker = object({ type: literal('traffic-summary'), ...trafficSummaryFields });
+const trafficSummarySchema = v.strictObject({ type: v.literal('traffic-summary'), ...trafficSummaryFields });
 /** City and district traffic figures, about once a second. */
-export type TrafficSummaryMessage = ReturnType<typeof trafficSummaryChecker>;
+export type TrafficSummaryMessage = v.InferOutput<typeof trafficSummarySchema>;
 
-const trafficHistoryChecker = object({
-  type: literal('traffic-history'),
+const trafficHistorySchema = v.strictObject({
+  type: v.literal('traffic-history'),
   /** Citywide figures at regular sim-time steps, oldest first. */
-  points: arrayOf(
-    object({ simTimeMs: epochMs, travelTimeIndex: num({ min: 0, max: 100 }), avgSpeedKmh: num({ min: 0, max: 300 }) }),
-    { maxLength: 5000 },
+  points: v.pipe(
+    v.array(
+      v.strictObject({
+        simTimeMs: epochMs,
+        travelTimeIndex: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+        avgSpeedKmh: v.pipe(v.number(), v.minValue(0), v.maxValue(300)),
+      }),
+    ),
+    v.maxLength(5000),
   ),
 });
 /** Sent on connect so charts have the last hours at once; later points come from summaries. */
-export type TrafficHistoryMessage = ReturnType<typeof trafficHistoryChecker>;
+export type TrafficHistoryMessage = v.InferOutput<typeof trafficHistorySchema>;
 
-const incidentsChecker = object({
-  type: literal('incidents'),
-  items: arrayOf(
-    object({
-      id: str({ maxLength: 64 }),
-      linkId: str({ maxLength: 64 }),
-      capacityFactor: num({ min: 0, max: 1 }),
-      startSimTimeMs: epochMs,
-      endSimTimeMs: epochMs,
-    }),
-    { maxLength: 10_000 },
+const incidentsSchema = v.strictObject({
+  type: v.literal('incidents'),
+  items: v.pipe(
+    v.array(
+      v.strictObject({
+        id: text(64),
+        linkId: text(64),
+        capacityFactor: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+        startSimTimeMs: epochMs,
+        endSimTimeMs: epochMs,
+      }),
+    ),
+    v.maxLength(10_000),
   ),
 });
 /** The traffic incidents active now; sent on connect and whenever the list changes. */
-export type IncidentsMessage = ReturnType<typeof incidentsChecker>;
+export type IncidentsMessage = v.InferOutput<typeof incidentsSchema>;
 
-const streamStatusChecker = object({
-  type: literal('stream-status'),
+const streamStatusSchema = v.strictObject({
+  type: v.literal('stream-status'),
   /** Traffic frames not sent to this client since it connected, because its link could not keep up. */
-  droppedTrafficFrames: num({ integer: true, min: 0 }),
+  droppedTrafficFrames: count,
 });
-export type StreamStatusMessage = ReturnType<typeof streamStatusChecker>;
+export type StreamStatusMessage = v.InferOutput<typeof streamStatusSchema>;
 
-const serverCheckers = {
-  welcome: welcomeChecker,
-  heartbeat: heartbeatChecker,
-  pong: pongChecker,
-  error: errorChecker,
-  ack: ackChecker,
-  'sim-clock': simClockChecker,
-  'traffic-summary': trafficSummaryChecker,
-  'traffic-history': trafficHistoryChecker,
-  incidents: incidentsChecker,
-  'stream-status': streamStatusChecker,
-  'alert-event': alertEventChecker,
-  'alert-snapshot': alertSnapshotChecker,
-  ...drillServerCheckers,
-  ...signalServerCheckers,
-  ...wallServerCheckers,
-  ...sourceServerCheckers,
-} as const satisfies Record<string, Checker<{ type: string }>>;
+const serverSchemas = {
+  welcome: welcomeSchema,
+  heartbeat: heartbeatSchema,
+  pong: pongSchema,
+  error: errorSchema,
+  ack: ackSchema,
+  'sim-clock': simClockSchema,
+  'traffic-summary': trafficSummarySchema,
+  'traffic-history': trafficHistorySchema,
+  incidents: incidentsSchema,
+  'stream-status': streamStatusSchema,
+  'alert-event': alertEventSchema,
+  'alert-snapshot': alertSnapshotSchema,
+  ...drillServerSchemas,
+  ...signalServerSchemas,
+  ...wallServerSchemas,
+  ...sourceServerSchemas,
+} as const satisfies Record<string, Schema<{ type: string }>>;
 
-export type ServerMessageType = keyof typeof serverCheckers;
-export type ServerMessage = ReturnType<(typeof serverCheckers)[ServerMessageType]>;
+export type ServerMessageType = keyof typeof serverSchemas;
+export type ServerMessage = v.InferOutput<(typeof serverSchemas)[ServerMessageType]>;
 
 // ---------------------------------------------------------------- parsing
 
@@ -268,7 +261,7 @@ export interface ParseFailure {
 export type ParseResult<T> = { ok: true; value: T } | ParseFailure;
 
 function parseWith<T>(
-  checkers: Record<string, Checker<T>>,
+  schemas: Record<string, Schema<T>>,
   text: string,
   direction: string,
 ): ParseResult<T> {
@@ -287,26 +280,26 @@ function parseWith<T>(
   if (typeof type !== 'string') {
     return { ok: false, code: 'invalid', error: 'message.type: expected a string', ...(id && { requestId: id }) };
   }
-  const checker = Object.hasOwn(checkers, type) ? checkers[type] : undefined;
-  if (!checker) {
+  const schema = Object.hasOwn(schemas, type) ? schemas[type] : undefined;
+  if (!schema) {
     return {
       ok: false,
       code: 'unknown-type',
-      error: `unknown message type ${describe(type)}; expected one of ${Object.keys(checkers).join(', ')}`,
+      error: `unknown message type ${describe(type)}; expected one of ${Object.keys(schemas).join(', ')}`,
       ...(id && { requestId: id }),
     };
   }
-  const result: Result<T> = validate(checker, data, type);
+  const result = validate(schema, data, type);
   if (!result.ok) return { ok: false, code: 'invalid', error: result.error, ...(id && { requestId: id }) };
   return result;
 }
 
 /** Parses and validates one text frame from a client. */
 export function parseClientMessage(text: string): ParseResult<ClientMessage> {
-  return parseWith<ClientMessage>(clientCheckers, text, 'client');
+  return parseWith<ClientMessage>(clientSchemas, text, 'client');
 }
 
 /** Parses and validates one text frame from the bridge. */
 export function parseServerMessage(text: string): ParseResult<ServerMessage> {
-  return parseWith<ServerMessage>(serverCheckers, text, 'server');
+  return parseWith<ServerMessage>(serverSchemas, text, 'server');
 }

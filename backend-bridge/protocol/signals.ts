@@ -11,7 +11,9 @@
  * the same cycle keep a fixed relation (their offsets) — what coordination of
  * neighbouring signals relies on.
  */
-import { ValidationError, arrayOf, num, object, str } from './check';
+import * as v from 'valibot';
+import { entityId, localized } from './fields';
+import { type Finding, parseAt, rule } from './validation';
 
 export const TURNS = ['left', 'through', 'right', 'uturn'] as const;
 /** Turn of a movement for right-hand traffic, seen from the driver. */
@@ -30,19 +32,24 @@ export interface Movement {
 export const movementId = (inLinkId: string, outLinkId: string): string => `${inLinkId}>${outLinkId}`;
 
 const linkIdPattern = '[A-Za-z0-9_.:-]+';
-const movementIdChecker = str({ minLength: 3, maxLength: 129, pattern: new RegExp(`^${linkIdPattern}>${linkIdPattern}$`) });
-const seconds = (max: number) => num({ min: 0, max });
+const movementIdSchema = v.pipe(
+  v.string(),
+  v.minLength(3),
+  v.maxLength(129),
+  v.regex(new RegExp(`^${linkIdPattern}>${linkIdPattern}$`)),
+);
+const seconds = (max: number) => v.pipe(v.number(), v.minValue(0), v.maxValue(max));
 
-const phaseChecker = object({
-  id: str({ minLength: 1, maxLength: 64, pattern: /^[A-Za-z0-9_.:-]+$/ }),
-  name: object({ zh: str({ minLength: 1, maxLength: 64 }), en: str({ minLength: 1, maxLength: 64 }) }),
+const phaseSchema = v.strictObject({
+  id: entityId,
+  name: localized(64, { required: true }),
   /**
    * Movements with right of way in this phase. Empty for an exclusive
    * pedestrian phase (every vehicle movement held on red).
    */
-  movementIds: arrayOf(movementIdChecker, { maxLength: 64 }),
+  movementIds: v.pipe(v.array(movementIdSchema), v.maxLength(64)),
   /** Green time, seconds (> 0). */
-  greenS: num({ min: 0.001, max: 300 }),
+  greenS: v.pipe(v.number(), v.minValue(0.001), v.maxValue(300)),
   /** Yellow (amber) after the green, seconds; vehicles may still proceed. */
   yellowS: seconds(10),
   /** All-red clearance after the yellow, seconds; no movement proceeds. */
@@ -52,54 +59,54 @@ const phaseChecker = object({
   /** Time pedestrians need to clear the crossing this phase serves, seconds. */
   pedClearanceS: seconds(120),
 });
-export type SignalPhase = ReturnType<typeof phaseChecker>;
+export type SignalPhase = v.InferOutput<typeof phaseSchema>;
 
-const planChecker = object({
-  nodeId: str({ minLength: 1, maxLength: 64, pattern: /^[A-Za-z0-9_.:-]+$/ }),
+const planFieldsSchema = v.strictObject({
+  nodeId: entityId,
   /** Revision of the node's plan: 1 for the first, +1 for each replacement. */
-  version: num({ integer: true, min: 1 }),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   /** Cycle length, seconds: the sum of every phase's green, yellow and all-red. */
-  cycleS: num({ min: 1, max: 600 }),
+  cycleS: v.pipe(v.number(), v.minValue(1), v.maxValue(600)),
   /** Start of phase 0 relative to the epoch-aligned cycle, seconds in [0, cycleS). */
-  offsetS: num({ min: 0, max: 600 }),
-  phases: arrayOf(phaseChecker, { maxLength: 16 }),
+  offsetS: v.pipe(v.number(), v.minValue(0), v.maxValue(600)),
+  phases: v.pipe(v.array(phaseSchema), v.maxLength(16)),
 });
-export type SignalPlan = ReturnType<typeof planChecker>;
+export type SignalPlan = v.InferOutput<typeof planFieldsSchema>;
 
 /** Relative tolerance when the phase times are summed up to the cycle. */
 const CYCLE_SUM_TOLERANCE = 1e-9;
 
 /**
- * Checks a plan's structure: field types and ranges, at least one phase,
- * unique phase ids, no movement twice in a phase, phase times that add up to
- * the cycle and an offset within it. Whether the movements exist at the node
- * and the plan is safe (conflicts, minimum greens) is checked elsewhere.
+ * A plan's structure: field types and ranges, at least one phase, unique
+ * phase ids, no movement twice in a phase, phase times that add up to the
+ * cycle and an offset within it. Whether the movements exist at the node and
+ * the plan is safe (conflicts, minimum greens) is checked elsewhere.
  */
-export function checkSignalPlan(value: unknown, path = 'plan'): SignalPlan {
-  const plan = planChecker(value, path);
-  if (plan.phases.length === 0) throw new ValidationError(`${path}.phases`, 'needs at least one phase');
+export const signalPlanSchema = v.pipe(planFieldsSchema, rule(planStructureFinding));
+
+/** Checks a plan's structure (see `signalPlanSchema`); throws a ValidationError naming the field below `path`. */
+export const checkSignalPlan = (value: unknown, path = 'plan'): SignalPlan => parseAt(signalPlanSchema, value, path);
+
+function planStructureFinding(plan: SignalPlan): Finding | undefined {
+  if (plan.phases.length === 0) return { path: ['phases'], reason: 'needs at least one phase' };
   const phaseIds = new Set<string>();
-  plan.phases.forEach((phase, i) => {
-    if (phaseIds.has(phase.id)) {
-      throw new ValidationError(`${path}.phases[${i}].id`, `duplicate phase id ${JSON.stringify(phase.id)}`);
-    }
+  for (const [i, phase] of plan.phases.entries()) {
+    if (phaseIds.has(phase.id)) return { path: ['phases', i, 'id'], reason: `duplicate phase id ${JSON.stringify(phase.id)}` };
     phaseIds.add(phase.id);
     const seen = new Set<string>();
-    phase.movementIds.forEach((id, j) => {
-      if (seen.has(id)) {
-        throw new ValidationError(`${path}.phases[${i}].movementIds[${j}]`, `duplicate movement ${JSON.stringify(id)}`);
-      }
+    for (const [j, id] of phase.movementIds.entries()) {
+      if (seen.has(id)) return { path: ['phases', i, 'movementIds', j], reason: `duplicate movement ${JSON.stringify(id)}` };
       seen.add(id);
-    });
-  });
+    }
+  }
   const sumS = phaseTimesS(plan);
   if (Math.abs(sumS - plan.cycleS) > CYCLE_SUM_TOLERANCE * plan.cycleS) {
-    throw new ValidationError(`${path}.cycleS`, `must equal the sum of the phase times, ${sumS} s, got ${plan.cycleS}`);
+    return { path: ['cycleS'], reason: `must equal the sum of the phase times, ${sumS} s, got ${plan.cycleS}` };
   }
   if (plan.offsetS >= plan.cycleS) {
-    throw new ValidationError(`${path}.offsetS`, `must be less than the cycle of ${plan.cycleS} s, got ${plan.offsetS}`);
+    return { path: ['offsetS'], reason: `must be less than the cycle of ${plan.cycleS} s, got ${plan.offsetS}` };
   }
-  return plan;
+  return undefined;
 }
 
 function phaseTimesS(plan: SignalPlan): number {

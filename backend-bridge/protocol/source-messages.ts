@@ -4,10 +4,8 @@
  * payloads, replay position) and seeking a replay. Speed and pause of a
  * replay use the existing `set-sim-clock` command.
  */
-import { arrayOf, bool, literal, num, object, oneOf, optional, str } from './check';
-
-const requestId = str({ minLength: 1, maxLength: 64 });
-const epochMs = num({ min: 0 });
+import * as v from 'valibot';
+import { count, epochMs, requestId, text } from './fields';
 
 /** `live`: data arriving; `stale`: connected but quiet longer than expected; `down`: upstream unreachable. */
 export const SOURCE_STATES = ['live', 'stale', 'down'] as const;
@@ -15,57 +13,54 @@ export type SourceState = (typeof SOURCE_STATES)[number];
 
 // ---------------------------------------------------------------- client → bridge
 
-const seekReplayChecker = object({
-  type: literal('seek-replay'),
+const seekReplaySchema = v.strictObject({
+  type: v.literal('seek-replay'),
   id: requestId,
   /** Sim time to continue from, ms since the epoch; must lie inside the recording. */
   simTimeMs: epochMs,
 });
 /** Operator command: jump a replay to another point of its recording. Refused when the source is not a replay. */
-export type SeekReplayMessage = ReturnType<typeof seekReplayChecker>;
+export type SeekReplayMessage = v.InferOutput<typeof seekReplaySchema>;
 
-export const sourceClientCheckers = { 'seek-replay': seekReplayChecker } as const;
+export const sourceClientSchemas = { 'seek-replay': seekReplaySchema } as const;
 export const SOURCE_COMMAND_TYPES = ['seek-replay'] as const;
 
 // ---------------------------------------------------------------- bridge → client
 
-const replayPosition = object({
+const replayPosition = v.strictObject({
   /** Sim time reached, ms since the epoch. */
   simTimeMs: epochMs,
   /** Sim time of the recording's first and last event, ms since the epoch. */
   startSimTimeMs: epochMs,
   endSimTimeMs: epochMs,
   /** Sim seconds replayed per wall second, 1–60. */
-  speedFactor: num({ min: 0, max: 1000 }),
-  paused: bool,
+  speedFactor: v.pipe(v.number(), v.minValue(0), v.maxValue(1000)),
+  paused: v.boolean(),
   /** True once the last event was replayed; the replay then stays paused at the end. */
-  ended: bool,
+  ended: v.boolean(),
 });
-export type ReplayPosition = ReturnType<typeof replayPosition>;
+export type ReplayPosition = v.InferOutput<typeof replayPosition>;
 
-const sourceStatusChecker = object({
-  type: literal('source-status'),
+const sourceStatusSchema = v.strictObject({
+  type: v.literal('source-status'),
   /** The source's name, as in `welcome.source`, e.g. `simulator`, `mqtt`, `replay`. */
-  name: str({ maxLength: 64 }),
-  state: oneOf(SOURCE_STATES),
+  name: text(64),
+  state: v.picklist(SOURCE_STATES),
   /** Wall time of the last message from upstream, ms since the epoch; null before the first. */
-  lastMessageAtMs: optional(epochMs),
+  lastMessageAtMs: v.optional(epochMs),
   /**
    * Age of that message when this status was sent, ms; the UI counts on from
    * here with its own clock, so a skewed client clock does not distort it.
    */
-  lastMessageAgeMs: optional(num({ min: 0 })),
+  lastMessageAgeMs: v.optional(v.pipe(v.number(), v.minValue(0))),
   /** Reconnections to upstream since the bridge started. */
-  reconnects: num({ integer: true, min: 0 }),
+  reconnects: count,
   /** Payloads refused since start, per channel (e.g. an MQTT topic filter), with the latest reason. */
-  rejected: arrayOf(
-    object({ channel: str({ maxLength: 256 }), count: num({ integer: true, min: 0 }), lastReason: str({ maxLength: 1024 }) }),
-    { maxLength: 100 },
-  ),
+  rejected: v.pipe(v.array(v.strictObject({ channel: text(256), count, lastReason: text(1024) })), v.maxLength(100)),
   /** Where a replay stands; absent for live sources. */
-  replay: optional(replayPosition),
+  replay: v.optional(replayPosition),
 });
 /** To every client: on connect, whenever the source's state changes, and every few seconds. */
-export type SourceStatusMessage = ReturnType<typeof sourceStatusChecker>;
+export type SourceStatusMessage = v.InferOutput<typeof sourceStatusSchema>;
 
-export const sourceServerCheckers = { 'source-status': sourceStatusChecker } as const;
+export const sourceServerSchemas = { 'source-status': sourceStatusSchema } as const;

@@ -6,7 +6,8 @@
  * are quantised to keep a frame of a few thousand links near 5 bytes a link.
  * District and city aggregates travel as a small JSON message, `traffic-summary`.
  */
-import { arrayOf, num, object, str } from './check';
+import * as v from 'valibot';
+import { text } from './fields';
 import { type Bundle, decodeBundle, encodeBundle } from './typed-bundle';
 
 /** Congestion levels by speed relative to free flow. */
@@ -103,18 +104,18 @@ export function decodeTrafficFrame(buffer: ArrayBuffer, linkCount: number): Traf
 
 const areaFigures = {
   /** Distance-weighted mean speed, km/h. */
-  avgSpeedKmh: num({ min: 0, max: 300 }),
+  avgSpeedKmh: v.pipe(v.number(), v.minValue(0), v.maxValue(300)),
   /** Travel time index: actual / free-flow travel time (1 = free flow). */
-  travelTimeIndex: num({ min: 0, max: 100 }),
+  travelTimeIndex: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
   /** Vehicles on the area's links now. */
-  vehicles: num({ min: 0 }),
+  vehicles: v.pipe(v.number(), v.minValue(0)),
 };
 
-export const districtTrafficChecker = object({ districtId: str({ maxLength: 64 }), ...areaFigures });
-export type DistrictTraffic = ReturnType<typeof districtTrafficChecker>;
+export const districtTrafficSchema = v.strictObject({ districtId: text(64), ...areaFigures });
+export type DistrictTraffic = v.InferOutput<typeof districtTrafficSchema>;
 
 export const trafficSummaryFields = {
-  simTimeMs: num({ min: 0 }),
-  city: object(areaFigures),
-  districts: arrayOf(districtTrafficChecker, { maxLength: 1000 }),
+  simTimeMs: v.pipe(v.number(), v.minValue(0)),
+  city: v.strictObject(areaFigures),
+  districts: v.pipe(v.array(districtTrafficSchema), v.maxLength(1000)),
 };

@@ -9,8 +9,9 @@
  * `checkWallLayout` returns the layout with every default filled in, and that
  * result is itself a valid layout file, so the bridge can serve it as is.
  */
-import { ValidationError, arrayOf, describe, num, object, oneOf, optional, str } from './check';
-import type { Checker } from './check';
+import * as v from 'valibot';
+import { entityId, localized, nonEmptyText } from './fields';
+import { ValidationError, parseAt, rule } from './validation';
 import { nextDailyTimeMs } from '../../common/time/daily-time';
 
 export const WALL_LAYOUT_VERSION = 1;
@@ -28,17 +29,17 @@ export const DEFAULT_SOFT_REFRESH_AT = '03:30';
 /** Most cells along one side of a screen's grid; more would make panels too small to read from 5 m. */
 export const MAX_GRID_CELLS = 24;
 
-const id = str({ minLength: 1, maxLength: 64, pattern: /^[A-Za-z0-9_.:-]+$/ });
-const cell = num({ integer: true, min: 0, max: MAX_GRID_CELLS - 1 });
-const span = num({ integer: true, min: 1, max: MAX_GRID_CELLS });
-const gridSide = num({ integer: true, min: 1, max: MAX_GRID_CELLS });
+const id = entityId;
+const cell = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_GRID_CELLS - 1));
+const span = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_GRID_CELLS));
+const gridSide = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_GRID_CELLS));
 /** Screen coordinates in the desktop's virtual space, device-independent pixels (may be negative left of or above the primary display). */
-const desktopPx = num({ integer: true, min: -100_000, max: 100_000 });
-const sizePx = num({ integer: true, min: 1, max: 100_000 });
+const desktopPx = v.pipe(v.number(), v.integer(), v.minValue(-100_000), v.maxValue(100_000));
+const sizePx = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000));
 
-const boundsChecker = object({ x: desktopPx, y: desktopPx, width: sizePx, height: sizePx });
+const boundsSchema = v.strictObject({ x: desktopPx, y: desktopPx, width: sizePx, height: sizePx });
 /** A rectangle of the desktop, device-independent pixels. */
-export type WallBounds = ReturnType<typeof boundsChecker>;
+export type WallBounds = v.InferOutput<typeof boundsSchema>;
 
 /**
  * Which display a screen goes on: `index` counts displays in reading order
@@ -47,38 +48,35 @@ export type WallBounds = ReturnType<typeof boundsChecker>;
  */
 export type WallDisplayRef = { index: number } | { bounds: WallBounds };
 
-const displayRefChecker: Checker<WallDisplayRef> = (value, path) => {
-  const ref = object({ index: optional(num({ integer: true, min: 0, max: 63 })), bounds: optional(boundsChecker) })(value, path);
-  if (ref.index !== undefined && ref.bounds !== undefined) throw new ValidationError(path, 'give either index or bounds, not both');
-  if (ref.index !== undefined) return { index: ref.index };
-  if (ref.bounds !== undefined) return { bounds: ref.bounds };
-  throw new ValidationError(path, 'needs index (display number in reading order) or bounds ({x, y, width, height})');
-};
+const displayRefSchema = v.pipe(
+  v.strictObject({ index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(63))), bounds: v.optional(boundsSchema) }),
+  rule((ref) => {
+    if (ref.index !== undefined && ref.bounds !== undefined) return { reason: 'give either index or bounds, not both' };
+    if (ref.index === undefined && ref.bounds === undefined) {
+      return { reason: 'needs index (display number in reading order) or bounds ({x, y, width, height})' };
+    }
+    return undefined;
+  }),
+  v.transform((ref): WallDisplayRef => (ref.index !== undefined ? { index: ref.index } : { bounds: ref.bounds! })),
+);
 
-const gridChecker = object({ columns: gridSide, rows: gridSide });
+const gridSchema = v.strictObject({ columns: gridSide, rows: gridSide });
 /** A screen's grid, in cells. */
-export type WallGrid = ReturnType<typeof gridChecker>;
+export type WallGrid = v.InferOutput<typeof gridSchema>;
 
-/** One panel on a screen's grid; spans default to one cell. */
-export interface WallPanel {
-  kind: WallPanelKind;
+const panelSchema = v.strictObject({
+  kind: v.picklist(WALL_PANEL_KINDS),
   /** Leftmost cell, zero-based. */
-  column: number;
+  column: cell,
   /** Top cell, zero-based. */
-  row: number;
+  row: cell,
   /** Width in cells. @default 1 */
-  columnSpan: number;
+  columnSpan: v.optional(span, 1),
   /** Height in cells. @default 1 */
-  rowSpan: number;
-}
-
-const panelChecker: Checker<WallPanel> = (value, path) => {
-  const panel = object({ kind: oneOf(WALL_PANEL_KINDS), column: cell, row: cell, columnSpan: optional(span), rowSpan: optional(span) })(
-    value,
-    path,
-  );
-  return { ...panel, columnSpan: panel.columnSpan ?? 1, rowSpan: panel.rowSpan ?? 1 };
-};
+  rowSpan: v.optional(span, 1),
+});
+/** One panel on a screen's grid; spans default to one cell. */
+export type WallPanel = v.InferOutput<typeof panelSchema>;
 
 /** A grid and its panels: a screen's arrangement, or a scene's override of it. */
 export interface WallArrangement {
@@ -86,87 +84,77 @@ export interface WallArrangement {
   panels: WallPanel[];
 }
 
-const arrangementShape = { grid: gridChecker, panels: arrayOf(panelChecker, { maxLength: MAX_GRID_CELLS * MAX_GRID_CELLS }) };
+const arrangementShape = { grid: gridSchema, panels: v.pipe(v.array(panelSchema), v.maxLength(MAX_GRID_CELLS * MAX_GRID_CELLS)) };
 
-const screenChecker = object({
+const screenSchema = v.strictObject({
   id,
   /** Operator-facing label, e.g. "left" or "A2". */
-  name: str({ minLength: 1, maxLength: 64 }),
-  display: displayRefChecker,
+  name: nonEmptyText(64),
+  display: displayRefSchema,
   ...arrangementShape,
 });
 /** One window of the wall, on one display. */
-export type WallScreen = ReturnType<typeof screenChecker>;
+export type WallScreen = v.InferOutput<typeof screenSchema>;
 
-const localizedName = object({ zh: str({ minLength: 1, maxLength: 128 }), en: str({ minLength: 1, maxLength: 128 }) });
-
-const waypointChecker = object({
-  lonDeg: num({ min: -180, max: 180 }),
-  latDeg: num({ min: -90, max: 90 }),
+const waypointSchema = v.strictObject({
+  lonDeg: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
+  latDeg: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
   /** Camera height above the ellipsoid. */
-  heightM: num({ min: 1, max: 20_000_000 }),
+  heightM: v.pipe(v.number(), v.minValue(1), v.maxValue(20_000_000)),
   /** Compass direction the camera faces, 0 = north, clockwise. */
-  headingDeg: num({ min: 0, max: 360 }),
+  headingDeg: v.pipe(v.number(), v.minValue(0), v.maxValue(360)),
   /** 0 looks at the horizon, −90 straight down. */
-  pitchDeg: num({ min: -90, max: 0 }),
+  pitchDeg: v.pipe(v.number(), v.minValue(-90), v.maxValue(0)),
   /** How long the camera rests here before flying on. */
-  dwellS: num({ min: 0, max: 3600 }),
+  dwellS: v.pipe(v.number(), v.minValue(0), v.maxValue(3600)),
 });
 /** A stop of a camera tour. */
-export type CameraWaypoint = ReturnType<typeof waypointChecker>;
+export type CameraWaypoint = v.InferOutput<typeof waypointSchema>;
 
-const screenOverrideChecker = object({ screenId: id, ...arrangementShape });
+const screenOverrideSchema = v.strictObject({ screenId: id, ...arrangementShape });
 /** A scene's arrangement for one screen; screens a scene does not name keep their own. */
-export type WallScreenOverride = ReturnType<typeof screenOverrideChecker>;
+export type WallScreenOverride = v.InferOutput<typeof screenOverrideSchema>;
 
-const sceneChecker = object({
+const sceneSchema = v.strictObject({
   id,
-  name: localizedName,
+  name: localized(128, { required: true }),
   /** How long the scene shows before the playlist moves on. */
-  durationS: num({ min: 5, max: 86_400 }),
+  durationS: v.pipe(v.number(), v.minValue(5), v.maxValue(86_400)),
   /** Screens whose arrangement changes during this scene. */
-  layout: optional(arrayOf(screenOverrideChecker, { maxLength: 64 })),
+  layout: v.optional(v.pipe(v.array(screenOverrideSchema), v.maxLength(64))),
   /** Camera tour flown by every twin panel during this scene, looping until the scene ends. */
-  tour: optional(object({ waypoints: arrayOf(waypointChecker, { maxLength: 100 }) })),
+  tour: v.optional(v.strictObject({ waypoints: v.pipe(v.array(waypointSchema), v.maxLength(100)) })),
 });
 /** A named scene of the playlist: a different arrangement, a camera tour, or both. */
-export type WallScene = ReturnType<typeof sceneChecker>;
+export type WallScene = v.InferOutput<typeof sceneSchema>;
 
 /** The nightly soft refresh: a local wall-clock time, or switched off. */
 export type WallSoftRefresh = { at: string } | { disabled: true };
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const softRefreshChecker: Checker<WallSoftRefresh> = (value, path) => {
-  const refresh = object({ at: optional(str({ pattern: HH_MM })), disabled: optional(literalTrue) })(value, path);
-  if (refresh.at !== undefined && refresh.disabled !== undefined) throw new ValidationError(path, 'give either at or disabled, not both');
-  if (refresh.at !== undefined) return { at: refresh.at };
-  if (refresh.disabled !== undefined) return { disabled: true };
-  throw new ValidationError(path, 'needs at ("HH:MM", local time) or disabled: true');
-};
+const softRefreshSchema = v.pipe(
+  v.strictObject({ at: v.optional(v.pipe(v.string(), v.maxLength(1024), v.regex(HH_MM))), disabled: v.optional(v.literal(true)) }),
+  rule((refresh) => {
+    if (refresh.at !== undefined && refresh.disabled !== undefined) return { reason: 'give either at or disabled, not both' };
+    if (refresh.at === undefined && refresh.disabled === undefined) return { reason: 'needs at ("HH:MM", local time) or disabled: true' };
+    return undefined;
+  }),
+  v.transform((refresh): WallSoftRefresh => (refresh.at !== undefined ? { at: refresh.at } : { disabled: true })),
+);
 
-function literalTrue(value: unknown, path: string): true {
-  if (value !== true) throw new ValidationError(path, `expected true, got ${describe(value)}`);
-  return true;
-}
-
-const layoutChecker = object({
-  version: num({ integer: true }),
-  screens: arrayOf(screenChecker, { maxLength: 64 }),
-  playlist: optional(object({ scenes: arrayOf(sceneChecker, { maxLength: 100 }) })),
-  /** @default DEFAULT_PUSH_HOLD_S */
-  pushHoldS: optional(num({ min: 5, max: 86_400 })),
+const layoutSchema = v.strictObject({
+  version: v.pipe(v.number(), v.integer()),
+  screens: v.pipe(v.array(screenSchema), v.maxLength(64)),
+  playlist: v.optional(v.strictObject({ scenes: v.pipe(v.array(sceneSchema), v.maxLength(100)) })),
+  /** How long a pushed selection stays before the wall returns to its scene, s. @default DEFAULT_PUSH_HOLD_S */
+  pushHoldS: v.optional(v.pipe(v.number(), v.minValue(5), v.maxValue(86_400)), DEFAULT_PUSH_HOLD_S),
   /** @default { at: DEFAULT_SOFT_REFRESH_AT } */
-  softRefresh: optional(softRefreshChecker),
+  softRefresh: v.optional(softRefreshSchema, { at: DEFAULT_SOFT_REFRESH_AT }),
 });
 
 /** A checked wall layout with its defaults filled in. */
-export type WallLayout = Omit<ReturnType<typeof layoutChecker>, 'pushHoldS' | 'softRefresh'> & {
-  /** How long a pushed selection stays before the wall returns to its scene, s. @default 120 */
-  pushHoldS: number;
-  /** @default { at: "03:30" } */
-  softRefresh: WallSoftRefresh;
-};
+export type WallLayout = v.InferOutput<typeof layoutSchema>;
 
 /**
  * Checks a parsed layout: shape, version, unique screen and scene ids, each
@@ -175,7 +163,7 @@ export type WallLayout = Omit<ReturnType<typeof layoutChecker>, 'pushHoldS' | 's
  * offending field.
  */
 export function checkWallLayout(value: unknown, path = 'layout'): WallLayout {
-  const layout = layoutChecker(value, path);
+  const layout = parseAt(layoutSchema, value, path);
   if (layout.version !== WALL_LAYOUT_VERSION) {
     throw new ValidationError(`${path}.version`, `expected ${WALL_LAYOUT_VERSION}, got ${layout.version}`);
   }
@@ -186,11 +174,7 @@ export function checkWallLayout(value: unknown, path = 'layout'): WallLayout {
   const scenes = layout.playlist?.scenes ?? [];
   uniqueIds(scenes, `${path}.playlist.scenes`);
   scenes.forEach((scene, i) => checkScene(scene, screenIds, `${path}.playlist.scenes[${i}]`));
-  return {
-    ...layout,
-    pushHoldS: layout.pushHoldS ?? DEFAULT_PUSH_HOLD_S,
-    softRefresh: layout.softRefresh ?? { at: DEFAULT_SOFT_REFRESH_AT },
-  };
+  return layout;
 }
 
 /** Parses the text of a layout file; errors name the file and the field, e.g. `wall.json.screens[0].grid.rows: …`. */

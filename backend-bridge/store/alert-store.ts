@@ -6,7 +6,8 @@
  * sends an event only after `append` returned, i.e. after the commit.
  */
 import type { Statement } from 'better-sqlite3';
-import { type Alert, alertChecker, isOpenAlertStatus } from '../protocol/alerts';
+import { type Alert, alertSchema, isOpenAlertStatus } from '../protocol/alerts';
+import { parseAt } from '../protocol/validation';
 import type { AuditEntry, AuditLog } from './audit-log';
 import type { BridgeDatabase } from './database';
 
@@ -85,7 +86,7 @@ export class AlertStore {
    * invalid state or a CAP message that was received before.
    */
   append(states: readonly UnsequencedAlert[], storedAtMs: number, audit?: AuditEntry): Alert[] {
-    const alerts = states.map((state, i) => alertChecker({ ...state, seq: this.head + 1 + i }, 'alert'));
+    const alerts = states.map((state, i) => parseAt(alertSchema, { ...state, seq: this.head + 1 + i }, 'alert'));
     this.db.transaction(() => {
       for (const alert of alerts) {
         if (alert.cap && this.repeatsCapMessage(alert.id, alert.cap)) throw new DuplicateCapError(alert.cap.sender, alert.cap.identifier);
@@ -112,7 +113,7 @@ export class AlertStore {
 
   /** Every open alert, validated (the file may have been edited by hand), oldest change first. */
   openAlerts(): Alert[] {
-    return this.statements.openAlerts.all().map((body, i) => alertChecker(JSON.parse(body), `open alert ${i}`));
+    return this.statements.openAlerts.all().map((body, i) => parseAt(alertSchema, JSON.parse(body), `open alert ${i}`));
   }
 
   /** Open alerts and those closed at or after `closedSinceMs`, in stream order. */

@@ -14,19 +14,8 @@
  * The wall's windows come from its layout file (one per screen; see
  * backend-bridge/protocol/wall-layout.ts), not from `windows`.
  */
-import {
-  type Checker,
-  ValidationError,
-  arrayOf,
-  bool,
-  describe,
-  literal,
-  num,
-  object,
-  oneOf,
-  optional,
-  str,
-} from '../../backend-bridge/protocol/check';
+import * as v from 'valibot';
+import { describe, parseAt, plainObject, rule } from '../../backend-bridge/protocol/validation';
 import type { Rect } from '../preload/desktop-api';
 import { httpOrigin } from './http-origin';
 
@@ -84,71 +73,68 @@ export const DEFAULT_DESKTOP_CONFIG: DesktopConfig = {
 /** Largest display index a config may name; a wall of 8×8 panels is already far beyond real ones. */
 export const MAX_DISPLAY_INDEX = 63;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const demoBridge = object({ mode: literal('demo') });
-const remoteBridge = object({
-  mode: literal('remote'),
+const demoBridge = v.strictObject({ mode: v.literal('demo') });
+const remoteBridge = v.strictObject({
+  mode: v.literal('remote'),
   url: httpOrigin,
-  token: str({ minLength: 1, maxLength: 256 }),
+  token: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
 });
 
-const bridge: Checker<BridgeConfig> = (value, path) => {
-  if (!isRecord(value)) throw new ValidationError(path, `expected an object, got ${describe(value)}`);
-  if (value.mode === 'demo') return demoBridge(value, path);
-  if (value.mode === 'remote') return remoteBridge(value, path);
-  throw new ValidationError(`${path}.mode`, `expected "demo" or "remote", got ${describe(value.mode)}`);
-};
+const bridge = v.variant('mode', [demoBridge, remoteBridge], (issue) =>
+  // A bad mode is reported at `mode` (the issue's path); anything else is not an object.
+  issue.path ? `expected "demo" or "remote", got ${describe(issue.input)}` : `expected an object, got ${describe(issue.input)}`,
+);
 
-const displayIndex = num({ integer: true, min: 0, max: MAX_DISPLAY_INDEX });
-const rect = object({
-  x: num({ integer: true }),
-  y: num({ integer: true }),
-  width: num({ integer: true, min: 1 }),
-  height: num({ integer: true, min: 1 }),
+const displayIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_DISPLAY_INDEX));
+const rect = v.strictObject({
+  x: v.pipe(v.number(), v.integer()),
+  y: v.pipe(v.number(), v.integer()),
+  width: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  height: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
 
-const display: Checker<number | Rect> = (value, path) => {
-  if (typeof value === 'number') return displayIndex(value, path);
-  if (isRecord(value)) return rect(value, path);
-  throw new ValidationError(
-    path,
-    `expected a display index or a rectangle {x, y, width, height}, got ${describe(value)}`,
-  );
-};
+/** A number is a display index, an object a rectangle; anything else is named as neither. */
+const display = v.lazy((input) =>
+  typeof input === 'number'
+    ? displayIndex
+    : v.pipe(
+        v.custom<unknown>(
+          (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+          (issue) => `expected a display index or a rectangle {x, y, width, height}, got ${describe(issue.input)}`,
+        ),
+        rect,
+      ),
+);
 
-const route: Checker<WindowRoute> = (value, path) => {
-  if (value === 'wall') {
-    throw new ValidationError(path, 'wall windows come from the wall layout: set "wall": { "layoutFile": "…" } (or "wall": {} for the built-in layout) instead');
-  }
-  return oneOf(WINDOW_ROUTES)(value, path);
-};
+const route = v.picklist(WINDOW_ROUTES, (issue) =>
+  issue.input === 'wall'
+    ? 'wall windows come from the wall layout: set "wall": { "layoutFile": "…" } (or "wall": {} for the built-in layout) instead'
+    : `expected one of ${WINDOW_ROUTES.join(', ')}, got ${describe(issue.input)}`,
+);
 
-const windowEntry = object({
-  display: optional(display),
-  route,
-  kiosk: optional(bool),
-});
-
-const windowChecker: Checker<WindowConfig> = (value, path) => {
-  const entry = windowEntry(value, path);
+const windowEntry = v.pipe(
+  plainObject({
+    display: v.optional(display),
+    route,
+    kiosk: v.optional(v.boolean()),
+  }),
   // Kiosk goes full screen on whichever display holds the window; a rectangle names no display.
-  if (entry.kiosk && typeof entry.display === 'object') {
-    throw new ValidationError(`${path}.kiosk`, 'needs a display index; a window placed by rectangle cannot be kiosk');
-  }
-  return entry;
-};
+  rule((entry) =>
+    entry.kiosk && typeof entry.display === 'object'
+      ? { path: ['kiosk'], reason: 'needs a display index; a window placed by rectangle cannot be kiosk' }
+      : undefined,
+  ),
+);
 
-const windowList: Checker<WindowConfig[]> = (value, path) => {
-  const windows = arrayOf(windowChecker, { maxLength: MAX_DISPLAY_INDEX + 1 })(value, path);
-  if (windows.length === 0) throw new ValidationError(path, 'must list at least one window');
-  return windows;
-};
+const windowList = v.pipe(
+  v.array(windowEntry),
+  v.maxLength(MAX_DISPLAY_INDEX + 1),
+  v.minLength(1, 'must list at least one window'),
+);
 
-const wallEntry = object({ layoutFile: optional(str({ minLength: 1, maxLength: 4096 })) });
+const wallEntry = plainObject({ layoutFile: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))) });
 
-const desktopConfig = object({ bridge: optional(bridge), wall: optional(wallEntry), windows: optional(windowList) });
+const desktopConfig = plainObject({ bridge: v.optional(bridge), wall: v.optional(wallEntry), windows: v.optional(windowList) });
 
 /**
  * Checks a parsed config file. A field left out takes its value from
@@ -157,7 +143,7 @@ const desktopConfig = object({ bridge: optional(bridge), wall: optional(wallEntr
  * a `ValidationError` naming the offending field.
  */
 export function parseDesktopConfig(value: unknown): DesktopConfig {
-  const config = desktopConfig(value, 'config');
+  const config = parseAt(desktopConfig, value, 'config');
   const wall = config.wall ? { layoutFile: config.wall.layoutFile ?? null } : null;
   return {
     bridge: config.bridge ?? DEFAULT_DESKTOP_CONFIG.bridge,

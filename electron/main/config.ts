@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { ValidationError } from '../../backend-bridge/protocol/check';
+import { ValidationError } from '../../backend-bridge/protocol/validation';
 import { DEFAULT_DESKTOP_CONFIG, type DesktopConfig, parseDesktopConfig } from './config-plan';
 
 export class DesktopConfigError extends Error {

@@ -4,7 +4,8 @@
  * validates its arguments: the renderer is a web page and is not trusted.
  */
 import { BrowserWindow, type IpcMainInvokeEvent, type WebContents, ipcMain, screen } from 'electron';
-import { ValidationError, bool } from '../../backend-bridge/protocol/check';
+import * as v from 'valibot';
+import { ValidationError, parseAt } from '../../backend-bridge/protocol/validation';
 import { DesktopChannel, type DesktopChannelName, isDesktopChannel } from '../common/ipc-channels';
 import type { DisplayInfo } from '../preload/desktop-api';
 import { describeDisplays } from './displays-plan';
@@ -37,7 +38,7 @@ export function registerDesktopIpc(appOrigin: string, hooks: DesktopIpcHooks): v
 
   handle(DesktopChannel.setFullScreen, (event, args) => {
     expectArity(DesktopChannel.setFullScreen, args, 1);
-    const on = bool(args[0], `${DesktopChannel.setFullScreen}(on)`);
+    const on = parseAt(v.boolean(), args[0], `${DesktopChannel.setFullScreen}(on)`);
     const window = BrowserWindow.fromWebContents(event.sender);
     if (!window) throw new Error(`${DesktopChannel.setFullScreen}: the calling window is gone`);
     window.setFullScreen(on);

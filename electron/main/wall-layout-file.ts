@@ -3,7 +3,7 @@
  * stops the start with the file and the field named, before any window opens.
  */
 import { readFile } from 'node:fs/promises';
-import { ValidationError } from '../../backend-bridge/protocol/check';
+import { ValidationError } from '../../backend-bridge/protocol/validation';
 import { DEFAULT_WALL_LAYOUT, type WallLayout, parseWallLayout } from '../../backend-bridge/protocol/wall-layout';
 
 export class WallLayoutFileError extends Error {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoCity } from '../../city/demo-city';
-import { alertChecker } from '../../protocol/alerts';
+import { alertSchema } from '../../protocol/alerts';
+import { parseAt } from '../../protocol/validation';
 import { zonedHourOfDay } from '../../../common/time/zoned-time';
 import { CORRELATION_DEFAULTS, findRiskCluster } from '../correlation';
 import { DEMO_KINDS } from './catalog';
@@ -36,7 +37,7 @@ describe('DemoAlertGenerator', () => {
     const drafts = run(3, 2000, 1);
     const districts = new Set(city.meta.districts.map((d) => d.id));
     for (const draft of drafts) {
-      alertChecker({ ...draft, id: 'x', seq: 1, status: 'new', sentAtMs: 1, history: [] }, 'draft');
+      parseAt(alertSchema, { ...draft, id: 'x', seq: 1, status: 'new', sentAtMs: 1, history: [] }, 'draft');
       expect(districts.has(draft.districtId)).toBe(true);
     }
     const calls = drafts.filter((d) => d.kind === 'emergency-call');

@@ -8,7 +8,8 @@
  * building harms nobody. Footprints are stored counter-clockwise, as the
  * demo city's are.
  */
-import { type Buildings, num } from '../../protocol';
+import * as v from 'valibot';
+import type { Buildings } from '../../protocol';
 import { signedAreaM2, vertexMean } from '../../../common/geo/planar-measures';
 import type { CityFrame, OutsideBox } from './city-frame';
 import type { GeoFeature, GeoJsonFile, Position } from './geojson-file';
@@ -56,9 +57,9 @@ export function readBuildings(
 }
 
 function heightOf(file: GeoJsonFile, feature: GeoFeature): number {
-  const heightM = file.optionalProp(feature, 'height', num({ min: 0.5, max: 1000 }));
+  const heightM = file.optionalProp(feature, 'height', v.pipe(v.number(), v.minValue(0.5), v.maxValue(1000)));
   if (heightM !== undefined) return heightM;
-  const floors = file.optionalProp(feature, 'floors', num({ integer: true, min: 1, max: 300 }));
+  const floors = file.optionalProp(feature, 'floors', v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(300)));
   if (floors !== undefined) return floors * FLOOR_HEIGHT_M;
   throw file.error(feature, 'needs properties.height (metres) or properties.floors');
 }

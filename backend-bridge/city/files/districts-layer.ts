@@ -2,12 +2,13 @@
  * Districts from GeoJSON: one Polygon per district, with properties `id`,
  * `nameZh`, `nameEn` and optionally `populationThousands`.
  */
-import { type District, num, str } from '../../protocol';
+import * as v from 'valibot';
+import type { District } from '../../protocol';
 import { vertexMean } from '../../../common/geo/planar-measures';
 import type { CityFrame, OutsideBox } from './city-frame';
 import type { GeoJsonFile } from './geojson-file';
 
-const name = str({ minLength: 1, maxLength: 128 });
+const name = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
 
 export function readDistricts(file: GeoJsonFile, frame: CityFrame, outside: OutsideBox): District[] {
   const ids = new Set<string>();
@@ -18,7 +19,7 @@ export function readDistricts(file: GeoJsonFile, frame: CityFrame, outside: Outs
     const ring = file.outerRing(feature, file.geometry(feature, ['Polygon']).coordinates);
     if (ring.some((position) => !frame.contains(position))) outside.add(file.layer, id);
     const ringM = ring.map((position) => frame.toLocal(position));
-    const population = file.optionalProp(feature, 'populationThousands', num({ min: 0 }));
+    const population = file.optionalProp(feature, 'populationThousands', v.pipe(v.number(), v.minValue(0)));
     return {
       id,
       name: { zh: file.prop(feature, 'nameZh', name), en: file.prop(feature, 'nameEn', name) },

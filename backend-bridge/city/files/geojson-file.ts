@@ -5,7 +5,8 @@
  * file and the feature (its index, and its id once known).
  */
 import { readFileSync } from 'node:fs';
-import { type Checker, ValidationError, describe } from '../../protocol';
+import type * as v from 'valibot';
+import { type Schema, ValidationError, describe, parseAt } from '../../protocol';
 
 export class CityFileError extends Error {
   override name = 'CityFileError';
@@ -78,19 +79,20 @@ export class GeoJsonFile {
     return id;
   }
 
-  /** Reads `properties[key]` with a protocol checker; undefined when absent and `optional`. */
-  prop<T>(feature: GeoFeature, key: string, checker: Checker<T>): T {
+  /** Reads `properties[key]` with a schema; errors name the file, the feature and the property. */
+  prop<S extends Schema>(feature: GeoFeature, key: string, schema: S): v.InferOutput<S> {
     try {
-      return checker(feature.properties[key], `properties.${key}`);
+      return parseAt(schema, feature.properties[key], `properties.${key}`);
     } catch (error) {
       if (error instanceof ValidationError) throw this.error(feature, error.message);
       throw error;
     }
   }
 
-  optionalProp<T>(feature: GeoFeature, key: string, checker: Checker<T>): T | undefined {
+  /** Like `prop`, but undefined when the property is absent or null. */
+  optionalProp<S extends Schema>(feature: GeoFeature, key: string, schema: S): v.InferOutput<S> | undefined {
     const value = feature.properties[key];
-    return value === undefined || value === null ? undefined : this.prop(feature, key, checker);
+    return value === undefined || value === null ? undefined : this.prop(feature, key, schema);
   }
 
   /** The geometry's coordinates, after checking its type is one of `types`. */

@@ -18,11 +18,8 @@ import {
   type RoadClass,
   type RoadLink,
   type RoadNode,
-  bool,
-  num,
-  oneOf,
-  str,
 } from '../../protocol';
+import * as v from 'valibot';
 import { polylineLengthM } from '../../../common/geo/planar-measures';
 import type { CityFrame, OutsideBox } from './city-frame';
 import type { GeoFeature, GeoJsonFile } from './geojson-file';
@@ -54,8 +51,8 @@ export interface RoadLayers {
   snapToleranceM: number;
 }
 
-const name = str({ minLength: 1, maxLength: 128 });
-const nodeRef = str({ minLength: 1, maxLength: 64 });
+const name = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+const nodeRef = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
 export function readRoadGraph(layers: RoadLayers): RoadGraph {
   const { intersections, roads, frame, outside, districtAt, districtIds } = layers;
@@ -82,7 +79,7 @@ export function readRoadGraph(layers: RoadLayers): RoadGraph {
       xM,
       yM,
       districtId: districtIds[districtAt(xM, yM)]!,
-      signalized: intersections.optionalProp(feature, 'signalized', bool) ?? false,
+      signalized: intersections.optionalProp(feature, 'signalized', v.boolean()) ?? false,
       ...(zh !== undefined && en !== undefined && { name: { zh, en } }),
     });
   }
@@ -103,8 +100,8 @@ export function readRoadGraph(layers: RoadLayers): RoadGraph {
 
     const [fromNodeId, toNodeId] = endNodes(roads, feature, shapeM, { nodeIndex, snapper, addNode, districtAt, districtIds });
     if (fromNodeId === toNodeId) throw roads.error(feature, `starts and ends at the same node "${fromNodeId}"`);
-    const roadClass = roads.optionalProp(feature, 'class', oneOf(ROAD_CLASSES)) ?? 'local';
-    const lanes = roads.optionalProp(feature, 'lanes', num({ integer: true, min: 1, max: 12 })) ?? 1;
+    const roadClass = roads.optionalProp(feature, 'class', v.picklist(ROAD_CLASSES)) ?? 'local';
+    const lanes = roads.optionalProp(feature, 'lanes', v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))) ?? 1;
     const defaults = ROAD_CLASS_DEFAULTS[roadClass];
     const middle = Math.floor(shapeM.length / 4) * 2;
     links.push({
@@ -115,8 +112,9 @@ export function readRoadGraph(layers: RoadLayers): RoadGraph {
       roadClass,
       lanes,
       lengthM: Math.min(lengthM, 100_000),
-      freeSpeedKmh: roads.optionalProp(feature, 'speedKmh', num({ min: 5, max: 140 })) ?? defaults.freeSpeedKmh,
-      capacityVehPerH: roads.optionalProp(feature, 'capacityVehPerH', num({ min: 1, max: 20_000 })) ?? lanes * defaults.laneVehPerH,
+      freeSpeedKmh: roads.optionalProp(feature, 'speedKmh', v.pipe(v.number(), v.minValue(5), v.maxValue(140))) ?? defaults.freeSpeedKmh,
+      capacityVehPerH:
+        roads.optionalProp(feature, 'capacityVehPerH', v.pipe(v.number(), v.minValue(1), v.maxValue(20_000))) ?? lanes * defaults.laneVehPerH,
       districtId: districtIds[districtAt(shapeM[middle]!, shapeM[middle + 1]!)]!,
     });
     shapeXyM.push(...shapeM);

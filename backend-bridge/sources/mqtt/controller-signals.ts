@@ -8,7 +8,7 @@
  * (`nodeIds`): the bridge cannot show or change a plan it has never seen.
  */
 import { randomUUID } from 'node:crypto';
-import { ValidationError } from '../../protocol/check';
+import { ValidationError } from '../../protocol/validation';
 import { type Movement, type SignalPlan, type SignalState, TURNS, signalStateAt } from '../../protocol/signals';
 import { SourceRequestError } from '../live-source';
 import type { ApproachMeasure, IntersectionMeasure, MovementMeasure, SignalAccess } from '../signal-access';

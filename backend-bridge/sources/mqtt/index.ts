@@ -1,3 +1,3 @@
 export { MqttSource } from './mqtt-source';
-export { MQTT_SOURCE_DEFAULTS, type MqttSourceOptions, type MqttTlsOptions, checkMqttSourceOptions } from './mqtt-source-options';
+export { MQTT_SOURCE_DEFAULTS, type MqttSourceOptions, type MqttTlsOptions, mqttSourceOptionsSchema } from './mqtt-source-options';
 export { TopicLayout } from './topics';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validate } from '../../protocol/check';
-import { MQTT_SOURCE_DEFAULTS, checkMqttSourceOptions, resolveMqttSourceOptions } from './mqtt-source-options';
+import { validate } from '../../protocol/validation';
+import { MQTT_SOURCE_DEFAULTS, mqttSourceOptionsSchema, resolveMqttSourceOptions } from './mqtt-source-options';
 
 describe('MQTT source options', () => {
   it('fill in every default, with a client id naming the city', () => {
@@ -10,7 +10,7 @@ describe('MQTT source options', () => {
   });
 
   it('name the field that is wrong', () => {
-    const check = (value: unknown) => validate(checkMqttSourceOptions, value, 'config.mqtt');
+    const check = (value: unknown) => validate(mqttSourceOptionsSchema, value, 'config.mqtt');
     expect(check({ url: 'http://broker' })).toMatchObject({ ok: false, path: 'config.mqtt.url' });
     expect(check({ url: 'mqtt://b', topicRoot: 'a/b' })).toMatchObject({ ok: false, path: 'config.mqtt.topicRoot' });
     expect(check({ url: 'mqtt://b', sharedGroup: '' })).toMatchObject({ ok: false, path: 'config.mqtt.sharedGroup' });

@@ -10,8 +10,8 @@
  * filter (health → rejected); it never reaches the bridge's state.
  */
 import type { CityModel } from '../../city/city-model';
-import { ValidationError } from '../../protocol/check';
-import { checkSignalPlan } from '../../protocol/signals';
+import { signalPlanSchema } from '../../protocol/signals';
+import { ValidationError, parseAt } from '../../protocol/validation';
 import { CapError } from '../../alerts/cap/cap-xml';
 import { type Logger, createLogger } from '../../core/log';
 import { FieldAlertDrafts } from '../../alerts/field-alert-drafts';
@@ -21,7 +21,7 @@ import { BrokerConnection } from './broker-connection';
 import { ControllerSignals } from './controller-signals';
 import { LinkReadings } from './link-readings';
 import { type MqttSourceOptions, type ResolvedMqttSourceOptions, resolveMqttSourceOptions } from './mqtt-source-options';
-import { deviceStatusChecker, detectorReadingChecker, payloadJson, payloadText, signalAckChecker, signalStateReportChecker } from './payloads';
+import { deviceStatusSchema, detectorReadingSchema, payloadJson, payloadText, signalAckSchema, signalStateReportSchema } from './payloads';
 import { Rejections } from './rejections';
 import { type RoutedTopic, TopicLayout } from './topics';
 
@@ -50,7 +50,7 @@ export class MqttSource implements LiveSource {
   private lastMessageAtMs: number | null = null;
   private lastHealth = { key: '', atMs: 0 };
 
-  /** Checks the options (ValidationError naming the field); connects only on `start`. */
+  /** Takes options checked where they entered (the config file); connects only on `start`. */
   constructor(city: CityModel, options: MqttSourceOptions, log: Logger = createLogger('mqtt')) {
     this.log = log;
     this.options = resolveMqttSourceOptions(options, city.meta.id);
@@ -139,19 +139,19 @@ export class MqttSource implements LiveSource {
       case 'detector': {
         const link = this.net.linkIndex.get(id);
         if (link === undefined) throw new ValidationError(topic, `no link ${JSON.stringify(id)} in the city`);
-        this.readings.record(link, detectorReadingChecker(payloadJson(payload, topic), topic));
+        this.readings.record(link, parseAt(detectorReadingSchema, payloadJson(payload, topic), topic));
         return;
       }
       case 'signal-state':
-        return this.signals.onState(id, signalStateReportChecker(payloadJson(payload, topic), topic));
+        return this.signals.onState(id, parseAt(signalStateReportSchema, payloadJson(payload, topic), topic));
       case 'signal-plan':
-        return this.signals.onPlan(id, checkSignalPlan(payloadJson(payload, topic), topic));
+        return this.signals.onPlan(id, parseAt(signalPlanSchema, payloadJson(payload, topic), topic));
       case 'signal-ack':
-        this.signals.onAck(id, signalAckChecker(payloadJson(payload, topic), topic));
+        this.signals.onAck(id, parseAt(signalAckSchema, payloadJson(payload, topic), topic));
         return;
       case 'device-status': {
         if (!this.deviceIds.has(id)) throw new ValidationError(topic, `no device ${JSON.stringify(id)} in the city`);
-        const report = deviceStatusChecker(payloadJson(payload, topic), topic);
+        const report = parseAt(deviceStatusSchema, payloadJson(payload, topic), topic);
         this.changedDevices.set(id, {
           deviceId: id,
           status: report.status,

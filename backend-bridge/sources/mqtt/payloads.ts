@@ -1,38 +1,39 @@
 /**
  * The payloads of the MQTT topics (examples in README.md) and their
- * checkers. Every JSON payload is an object with exactly these fields;
+ * schemas. Every JSON payload is an object with exactly these fields;
  * `ts` is when the field device measured or decided, ms since the epoch.
  */
-import { type Checker, ValidationError, bool, num, object, oneOf, optional, str } from '../../protocol/check';
+import * as v from 'valibot';
 import { DEVICE_STATUSES } from '../../protocol/drill-messages';
+import { requestId } from '../../protocol/fields';
 import { SIGNAL_INTERVALS, type SignalPlan } from '../../protocol/signals';
+import { ValidationError, rule } from '../../protocol/validation';
 
-const epochMs = num({ min: 0, max: 1e13 });
-const requestId = str({ minLength: 1, maxLength: 64 });
+const epochMs = v.pipe(v.number(), v.minValue(0), v.maxValue(1e13));
 
 /** `detector/<linkId>`: what a link's detectors measured over their last interval. */
-export const detectorReadingChecker = object({
+export const detectorReadingSchema = v.strictObject({
   ts: epochMs,
   /** Space-mean speed, km/h. */
-  speedKmh: num({ min: 0, max: 300 }),
+  speedKmh: v.pipe(v.number(), v.minValue(0), v.maxValue(300)),
   /** Vehicles per hour over all lanes. */
-  flowVehPerH: num({ min: 0, max: 20_000 }),
+  flowVehPerH: v.pipe(v.number(), v.minValue(0), v.maxValue(20_000)),
   /** Share of the time a detector was covered by a vehicle, percent. */
-  occupancyPct: num({ min: 0, max: 100 }),
+  occupancyPct: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
 });
-export type DetectorReading = ReturnType<typeof detectorReadingChecker>;
+export type DetectorReading = v.InferOutput<typeof detectorReadingSchema>;
 
 /** `signal/<nodeId>/state`: the controller's phase now. */
-export const signalStateReportChecker = object({
+export const signalStateReportSchema = v.strictObject({
   ts: epochMs,
   /** Version of the plan the controller runs. */
-  planVersion: num({ integer: true, min: 1 }),
-  phaseIndex: num({ integer: true, min: 0, max: 15 }),
-  interval: oneOf(SIGNAL_INTERVALS),
+  planVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  phaseIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(15)),
+  interval: v.picklist(SIGNAL_INTERVALS),
   /** Seconds until the interval ends, as of `ts`. */
-  remainingS: num({ min: 0, max: 600 }),
+  remainingS: v.pipe(v.number(), v.minValue(0), v.maxValue(600)),
 });
-export type SignalStateReport = ReturnType<typeof signalStateReportChecker>;
+export type SignalStateReport = v.InferOutput<typeof signalStateReportSchema>;
 
 /** `signal/<nodeId>/cmd`, published by the bridge: run this plan. */
 export interface SignalCommand {
@@ -40,44 +41,42 @@ export interface SignalCommand {
   plan: SignalPlan;
 }
 
-const ackFields = object({
-  requestId,
-  ok: bool,
-  /** With ok: when the plan takes over, ms since the epoch (the controller waits for its cycle boundary). */
-  effectiveTs: optional(epochMs),
-  /** Without ok: why the controller refused. */
-  reason: optional(str({ minLength: 1, maxLength: 500 })),
-});
-
-/** `signal/<nodeId>/ack`: the controller's answer to a command. */
+/** `signal/<nodeId>/ack`: the controller's answer to a command: ok with its effective time, or refused with a reason. */
+export const signalAckSchema = v.pipe(
+  v.strictObject({
+    requestId,
+    ok: v.boolean(),
+    /** With ok: when the plan takes over, ms since the epoch (the controller waits for its cycle boundary). */
+    effectiveTs: v.optional(epochMs),
+    /** Without ok: why the controller refused. */
+    reason: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(500))),
+  }),
+  rule((ack) => {
+    const [needed, unwanted] = ack.ok ? (['effectiveTs', 'reason'] as const) : (['reason', 'effectiveTs'] as const);
+    if (ack[needed] === undefined) return { path: [needed], reason: `is required when ok is ${ack.ok}` };
+    if (ack[unwanted] !== undefined) return { path: [unwanted], reason: `goes only with ok ${!ack.ok}` };
+    return undefined;
+  }),
+  v.transform((ack): SignalAck =>
+    ack.ok ? { requestId: ack.requestId, ok: true, effectiveTs: ack.effectiveTs! } : { requestId: ack.requestId, ok: false, reason: ack.reason! },
+  ),
+);
 export type SignalAck = { requestId: string; ok: true; effectiveTs: number } | { requestId: string; ok: false; reason: string };
 
-export const signalAckChecker: Checker<SignalAck> = (value, path) => {
-  const ack = ackFields(value, path);
-  if (ack.ok) {
-    if (ack.effectiveTs === undefined) throw new ValidationError(`${path}.effectiveTs`, 'is required when ok is true');
-    if (ack.reason !== undefined) throw new ValidationError(`${path}.reason`, 'goes only with ok false');
-    return { requestId: ack.requestId, ok: true, effectiveTs: ack.effectiveTs };
-  }
-  if (ack.reason === undefined) throw new ValidationError(`${path}.reason`, 'is required when ok is false');
-  if (ack.effectiveTs !== undefined) throw new ValidationError(`${path}.effectiveTs`, 'goes only with ok true');
-  return { requestId: ack.requestId, ok: false, reason: ack.reason };
-};
-
 /** `device/<deviceId>/status`: a device's health and, for devices that measure, its latest value. */
-export const deviceStatusChecker = object({
+export const deviceStatusSchema = v.strictObject({
   ts: epochMs,
-  status: oneOf(DEVICE_STATUSES),
-  reading: optional(
-    object({
+  status: v.picklist(DEVICE_STATUSES),
+  reading: v.optional(
+    v.strictObject({
       /** What is measured, e.g. `pm25`, `speed`. */
-      quantity: str({ minLength: 1, maxLength: 32 }),
-      value: num(),
-      unit: str({ minLength: 1, maxLength: 16 }),
+      quantity: v.pipe(v.string(), v.minLength(1), v.maxLength(32)),
+      value: v.number(),
+      unit: v.pipe(v.string(), v.minLength(1), v.maxLength(16)),
     }),
   ),
 });
-export type DeviceStatusReport = ReturnType<typeof deviceStatusChecker>;
+export type DeviceStatusReport = v.InferOutput<typeof deviceStatusSchema>;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

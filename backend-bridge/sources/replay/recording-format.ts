@@ -18,22 +18,9 @@
  * short by a crash is still a valid recording up to its last whole line.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import {
-  type Checker,
-  DEVICE_STATUSES,
-  ValidationError,
-  arrayOf,
-  bool,
-  decodeBundle,
-  encodeBundle,
-  literal,
-  num,
-  object,
-  oneOf,
-  optional,
-  str,
-  trafficSummaryFields,
-} from '../../protocol';
+import * as v from 'valibot';
+import { DEVICE_STATUSES, ValidationError, decodeBundle, encodeBundle, parseAt, trafficSummaryFields } from '../../protocol';
+import { count, epochMs, nonEmptyText, text } from '../../protocol/fields';
 import { toTrafficFrame } from '../../traffic/traffic-frames';
 import type { AreaTraffic, DeviceUpdate, LinkTraffic, SourceAlert, SourceClock, SourceHealth, SourceIncident } from '../live-source';
 
@@ -41,24 +28,23 @@ export const RECORDING_FORMAT = 'citybrain-recording';
 /** Bumped whenever a line's meaning changes; a replay refuses other versions. */
 export const RECORDING_FORMAT_VERSION = 1;
 
-const id = str({ minLength: 1, maxLength: 64 });
-const epochMs = num({ min: 0 });
+const id = nonEmptyText(64);
 
-const headerChecker = object({
-  format: literal(RECORDING_FORMAT),
-  version: literal(RECORDING_FORMAT_VERSION),
+const headerSchema = v.strictObject({
+  format: v.literal(RECORDING_FORMAT),
+  version: v.literal(RECORDING_FORMAT_VERSION),
   /** `CityMeta.id` of the city recorded. */
   cityId: id,
   /** The city's content version (`encodeCityPayload`): link indices are only meaningful for it. */
   cityVersion: id,
-  linkCount: num({ integer: true, min: 0 }),
+  linkCount: count,
   /** Name of the source recorded, e.g. `simulator` or `mqtt`. */
-  source: str({ maxLength: 64 }),
+  source: text(64),
   /** Wall time recording started, ms since the epoch. */
   startedAtMs: epochMs,
 });
-export type RecordingHeader = ReturnType<typeof headerChecker>;
-export const checkRecordingHeader: Checker<RecordingHeader> = headerChecker;
+export type RecordingHeader = v.InferOutput<typeof headerSchema>;
+export const checkRecordingHeader = (value: unknown, path: string): RecordingHeader => parseAt(headerSchema, value, path);
 
 /** Link traffic as it is packed: the wire frame's quantised arrays. */
 const TRAFFIC_SCHEMA = {
@@ -81,13 +67,13 @@ export type RecordedKind = RecordedEvent['kind'];
 export const RECORDED_KINDS = ['traffic', 'area', 'clock', 'incidents', 'devices', 'health', 'alert'] as const satisfies readonly RecordedKind[];
 
 /** What a line says about itself before its payload is decoded: enough to index and pace it. */
-const lineHeadChecker = (value: unknown, path: string): { t: number; k: RecordedKind; seq?: number } => {
+const lineHeadOf = (value: unknown, path: string): { t: number; k: RecordedKind; seq?: number } => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError(path, 'expected a JSON object');
   const record = value as Record<string, unknown>;
-  const t = epochMs(record.t, `${path}.t`);
-  const k = oneOf(RECORDED_KINDS)(record.k, `${path}.k`);
+  const t = parseAt(epochMs, record.t, `${path}.t`);
+  const k = parseAt(v.picklist(RECORDED_KINDS), record.k, `${path}.k`);
   if (k !== 'traffic') return { t, k };
-  return { t, k, seq: num({ integer: true, min: 1 })(record.seq, `${path}.seq`) };
+  return { t, k, seq: parseAt(v.pipe(v.number(), v.integer(), v.minValue(1)), record.seq, `${path}.seq`) };
 };
 
 /** Parses one line far enough to index it; throws ValidationError naming `path` when it is not a recorded event. */
@@ -98,7 +84,7 @@ export function readLineHead(text: string, path: string): { simTimeMs: number; k
   } catch {
     throw new ValidationError(path, 'is not valid JSON');
   }
-  const { t, k, seq } = lineHeadChecker(json, path);
+  const { t, k, seq } = lineHeadOf(json, path);
   return { simTimeMs: t, kind: k, ...(seq !== undefined && { seq }), json };
 }
 
@@ -135,10 +121,12 @@ function line(t: number, k: RecordedKind, e: unknown): string {
   return `${JSON.stringify({ t, k, z: deflateRawSync(json).toString('base64') })}\n`;
 }
 
+const deflatedBase64 = v.pipe(v.string(), v.minLength(1), v.maxLength(64 * 1024 * 1024));
+
 /** A line's payload: `e` as is, or `z` inflated and parsed. */
 function payloadOf(record: Record<string, unknown>, path: string): unknown {
   if (record.z === undefined) return record.e;
-  const base64 = str({ minLength: 1, maxLength: 64 * 1024 * 1024 })(record.z, `${path}.z`);
+  const base64 = parseAt(deflatedBase64, record.z, `${path}.z`);
   try {
     return JSON.parse(inflateRawSync(Buffer.from(base64, 'base64')).toString('utf8'));
   } catch {
@@ -158,7 +146,7 @@ function packTraffic(traffic: LinkTraffic, seq: number): string {
 }
 
 function unpackTraffic(data: unknown, simTimeMs: number, linkCount: number, path: string): LinkTraffic {
-  const base64 = str({ minLength: 1, maxLength: 64 * 1024 * 1024 })(data, path);
+  const base64 = parseAt(deflatedBase64, data, path);
   let bytes: Buffer;
   try {
     bytes = inflateRawSync(Buffer.from(base64, 'base64'));
@@ -183,33 +171,38 @@ function unpackTraffic(data: unknown, simTimeMs: number, linkCount: number, path
   };
 }
 
-const clockChecker = object({ simTimeMs: epochMs, speedFactor: num({ min: 0 }), achievedSpeedFactor: num({ min: 0 }), paused: bool });
-const incidentChecker = object({
+const areaSchema = v.strictObject(trafficSummaryFields);
+const clockSchema = v.strictObject({
+  simTimeMs: epochMs,
+  speedFactor: v.pipe(v.number(), v.minValue(0)),
+  achievedSpeedFactor: v.pipe(v.number(), v.minValue(0)),
+  paused: v.boolean(),
+});
+const incidentSchema = v.strictObject({
   id,
   linkId: id,
-  capacityFactor: num({ min: 0, max: 1 }),
+  capacityFactor: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   startSimTimeMs: epochMs,
   endSimTimeMs: epochMs,
 });
-const deviceChecker = object({
+const incidentsSchema = v.pipe(v.array(incidentSchema), v.maxLength(10_000));
+const deviceSchema = v.strictObject({
   deviceId: id,
-  status: oneOf(DEVICE_STATUSES),
+  status: v.picklist(DEVICE_STATUSES),
   lastSeenAtMs: epochMs,
-  reading: optional(object({ quantity: str({ maxLength: 64 }), value: num(), unit: str({ maxLength: 32 }), simTimeMs: epochMs })),
+  reading: v.optional(v.strictObject({ quantity: text(64), value: v.number(), unit: text(32), simTimeMs: epochMs })),
 });
-const healthChecker = object({
-  state: oneOf(['live', 'stale', 'down'] as const),
-  lastMessageAtMs: (value: unknown, path: string) => (value === null ? null : epochMs(value, path)),
-  reconnects: num({ integer: true, min: 0 }),
-  rejected: arrayOf(object({ channel: str(), count: num({ integer: true, min: 0 }), lastReason: str({ maxLength: 4096 }) })),
+const devicesSchema = v.pipe(v.array(deviceSchema), v.maxLength(500_000));
+const healthSchema = v.strictObject({
+  state: v.picklist(['live', 'stale', 'down'] as const),
+  lastMessageAtMs: v.nullable(epochMs),
+  reconnects: count,
+  rejected: v.pipe(v.array(v.strictObject({ channel: text(1024), count, lastReason: text(4096) })), v.maxLength(10_000)),
 });
-const capAlert = object({ format: literal('cap'), xml: str({ maxLength: 1024 * 1024 }), channel: str() });
+const capAlert = v.strictObject({ format: v.literal('cap'), xml: text(1024 * 1024), channel: text(1024) });
 // The draft is checked by the alert service when it is raised, as it was when first received.
-const jsonAlert = object({ format: literal('json'), draft: (draft: unknown) => draft, channel: str() });
-const alertChecker = (value: unknown, path: string): SourceAlert => {
-  const format = oneOf(['cap', 'json'] as const)((value as { format?: unknown } | null)?.format, `${path}.format`);
-  return format === 'cap' ? capAlert(value, path) : jsonAlert(value, path);
-};
+const jsonAlert = v.strictObject({ format: v.literal('json'), draft: v.unknown(), channel: text(1024) });
+const alertSchema = v.variant('format', [capAlert, jsonAlert]);
 
 /**
  * Decodes a line's payload; `head` is what `readLineHead` returned for it.
@@ -223,16 +216,16 @@ export function decodeEvent(head: ReturnType<typeof readLineHead>, linkCount: nu
     case 'traffic':
       return { kind, simTimeMs, seq: head.seq!, traffic: unpackTraffic(record.d, simTimeMs, linkCount, `${path}.d`) };
     case 'area':
-      return { kind, simTimeMs, area: object(trafficSummaryFields)(e, `${path}.e`) };
+      return { kind, simTimeMs, area: parseAt(areaSchema, e, `${path}.e`) };
     case 'clock':
-      return { kind, simTimeMs, clock: clockChecker(e, `${path}.e`) };
+      return { kind, simTimeMs, clock: parseAt(clockSchema, e, `${path}.e`) };
     case 'incidents':
-      return { kind, simTimeMs, incidents: arrayOf(incidentChecker)(e, `${path}.e`) };
+      return { kind, simTimeMs, incidents: parseAt(incidentsSchema, e, `${path}.e`) };
     case 'devices':
-      return { kind, simTimeMs, devices: arrayOf(deviceChecker, { maxLength: 500_000 })(e, `${path}.e`) };
+      return { kind, simTimeMs, devices: parseAt(devicesSchema, e, `${path}.e`) };
     case 'health':
-      return { kind, simTimeMs, health: healthChecker(e, `${path}.e`) };
+      return { kind, simTimeMs, health: parseAt(healthSchema, e, `${path}.e`) };
     case 'alert':
-      return { kind, simTimeMs, alert: alertChecker(e, `${path}.e`) };
+      return { kind, simTimeMs, alert: parseAt(alertSchema, e, `${path}.e`) };
   }
 }

@@ -5,7 +5,8 @@
  * upstream. Besides incidents added from outside, a seeded random process
  * starts a few per sim hour so the demo has events.
  */
-import { type Checker, num, object } from '../../protocol/check';
+import * as v from 'valibot';
+import { parseAt } from '../../protocol/validation';
 import { Prng } from '../../city/prng';
 import type { SimNetwork } from './network';
 
@@ -18,14 +19,17 @@ const RUBBERNECK_FACTOR = 0.8;
 /** Even a fully blocked single lane lets this share through on the shoulder. */
 const MIN_RANDOM_FACTOR = 0.1;
 
-export interface IncidentSpec {
-  /** Index into meta.links. */
-  linkIndex: number;
-  /** Share of the capacity left at the blocked end of the link, 0–1. */
-  capacityFactor: number;
-  /** How long it lasts, sim seconds (> 0, at most a day). */
-  durationS: number;
-}
+/** An incident to stage on a network of `linkCount` links. */
+const incidentSpecSchema = (linkCount: number) =>
+  v.strictObject({
+    /** Index into meta.links. */
+    linkIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(linkCount - 1)),
+    /** Share of the capacity left at the blocked end of the link, 0–1. */
+    capacityFactor: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+    /** How long it lasts, sim seconds (> 0, at most a day). */
+    durationS: v.pipe(v.number(), v.minValue(Number.MIN_VALUE), v.maxValue(86_400)),
+  });
+export type IncidentSpec = v.InferOutput<ReturnType<typeof incidentSpecSchema>>;
 
 export interface Incident {
   /** `inc-1`, `inc-2`, … in order of creation. */
@@ -53,7 +57,7 @@ export class Incidents {
   private readonly chancePerStep: number;
   /** Running sum of each link's exposure (length × lanes), for picking where a random incident happens. */
   private readonly cumulativeExposure: Float64Array;
-  private readonly specChecker: Checker<IncidentSpec>;
+  private readonly specSchema: ReturnType<typeof incidentSpecSchema>;
 
   /** @param cellCapacityVeh the CTM's per-cell capacity, which incidents lower and restore */
   constructor(
@@ -68,16 +72,12 @@ export class Incidents {
     this.cumulativeExposure = new Float64Array(net.links.count);
     let sum = 0;
     for (let l = 0; l < net.links.count; l++) this.cumulativeExposure[l] = sum += net.links.lengthM[l]! * net.links.lanes[l]!;
-    this.specChecker = object({
-      linkIndex: num({ integer: true, min: 0, max: net.links.count - 1 }),
-      capacityFactor: num({ min: 0, max: 1 }),
-      durationS: num({ min: Number.MIN_VALUE, max: 86_400 }),
-    });
+    this.specSchema = incidentSpecSchema(net.links.count);
   }
 
   /** Starts an incident now; throws a ValidationError naming a bad field. */
   add(spec: unknown, simTimeMs: number): Incident {
-    const { linkIndex, capacityFactor, durationS } = this.specChecker(spec, 'incident');
+    const { linkIndex, capacityFactor, durationS } = parseAt(this.specSchema, spec, 'incident');
     const incident: Incident = {
       id: `inc-${++this.created}`,
       linkIndex,

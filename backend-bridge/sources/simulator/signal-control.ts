@@ -10,7 +10,7 @@
  * without ever cutting a green or a clearance short.
  */
 import { type SignalPlan, type SignalState, positiveModulo, signalStateAt } from '../../protocol/signals';
-import { ValidationError } from '../../protocol/check';
+import { ValidationError } from '../../protocol/validation';
 import type { SimNetwork } from './network';
 
 /** Tolerance when comparing sim instants, seconds. */

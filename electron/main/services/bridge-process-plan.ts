@@ -3,35 +3,40 @@
  * process, so they are validated like any other input before main trusts a
  * port, an origin or a token from them.
  */
-import { ValidationError, describe, literal, num, object, str } from '../../../backend-bridge/protocol/check';
+import * as v from 'valibot';
+import { ValidationError, describe, parseAt, rule } from '../../../backend-bridge/protocol/validation';
 import type { ParentMessage } from '../../../backend-bridge/app/parent-channel';
 import { httpOrigin } from '../http-origin';
 
-const token = str({ minLength: 1, maxLength: 256 });
+const token = v.pipe(v.string(), v.minLength(1), v.maxLength(256));
 
-const ready = object({
-  type: literal('bridge-ready'),
-  port: num({ integer: true, min: 1, max: 65535 }),
+const ready = v.strictObject({
+  type: v.literal('bridge-ready'),
+  port: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65535)),
   origin: httpOrigin,
-  tokens: object({ operator: token, viewer: token }),
+  tokens: v.strictObject({ operator: token, viewer: token }),
 });
 
-const failed = object({
-  type: literal('bridge-failed'),
-  reason: str({ maxLength: 4096 }),
+const failed = v.strictObject({
+  type: v.literal('bridge-failed'),
+  reason: v.pipe(v.string(), v.maxLength(4096)),
 });
+
+const bridgeMessage = v.pipe(
+  v.variant('type', [ready, failed]),
+  rule((message) =>
+    message.type === 'bridge-ready' && portOf(message.origin) !== message.port
+      ? { path: ['origin'], reason: `names another port than ${message.port}: ${message.origin}` }
+      : undefined,
+  ),
+);
 
 export function parseBridgeMessage(value: unknown): ParentMessage {
   const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
-  if (type === 'bridge-failed') return failed(value, 'message');
-  if (type !== 'bridge-ready') {
+  if (type !== 'bridge-ready' && type !== 'bridge-failed') {
     throw new ValidationError('message.type', `expected "bridge-ready" or "bridge-failed", got ${describe(type)}`);
   }
-  const message = ready(value, 'message');
-  if (portOf(message.origin) !== message.port) {
-    throw new ValidationError('message.origin', `names another port than ${message.port}: ${message.origin}`);
-  }
-  return message;
+  return parseAt(bridgeMessage, value, 'message');
 }
 
 /** The port an origin points at, filling in the scheme's default that URL leaves out. */
