@@ -28,8 +28,8 @@ function view<C extends Component>(component: C, props: PropsOf<C>): WallPanelVi
 
 export const WALL_PANEL_VIEWS: Record<WallPanelKind, WallPanelView> = {
   header: view(WallHeaderPanel, {}),
-  twin: view(WallMapPanel, { trafficOnly: false }),
-  traffic: view(WallMapPanel, { trafficOnly: true }),
+  twin: view(WallMapPanel, { mode: 'twin' }),
+  traffic: view(WallMapPanel, { mode: 'traffic' }),
   alerts: view(AlertsPanel, { screen: 'wall', interactive: false }),
   kpis: view(WallKpisPanel, {}),
   'district-ranking': view(WallRankingPanel, {}),
