@@ -6,17 +6,10 @@
  */
 import { type ComputedRef, computed } from 'vue';
 import { useI18n } from 'vue-i18n';
+import type { KpiTileProps } from '../../components/kpi-tile-props';
 import { useConnectionStore } from '../connection/connection-store';
 import { formatSimTime } from '../traffic/sim-time';
 import type { useCityFigures } from './use-city-figures';
-
-/** The props of one KpiTile (see components/KpiTile.vue). */
-export interface KpiTileProps {
-  label: string;
-  value: string | null;
-  unit: string;
-  note: string | null;
-}
 
 export function useCityKpiTiles(figures: ReturnType<typeof useCityFigures>) {
   const { t, n, d, locale } = useI18n();
