@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateDemoCity } from '../../backend-bridge/city/demo-city';
-import { TokenRegistry, issueDemoTokens } from '../../backend-bridge/server/auth';
-import { BRIDGE_DEFAULTS } from '../../backend-bridge/server/bridge-options';
-import { type RunningBridge, startBridge } from '../../backend-bridge/server/bridge-server';
+import { TokenRegistry, issueDemoTokens } from '../../backend-bridge/auth/token-registry';
+import { BRIDGE_DEFAULTS } from '../../backend-bridge/core/bridge-options';
+import { type RunningBridge, startBridge } from '../../backend-bridge/app/start-bridge';
 import type { Role } from '../../backend-bridge/protocol';
 import { SimulatorSource } from '../../backend-bridge/sources/simulator/simulator-source';
 
