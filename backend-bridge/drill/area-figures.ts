@@ -10,11 +10,12 @@ import { type DrillInputs, areaNow } from './drill-inputs';
 type SharedAreaFigures = Omit<CityDetail, 'level' | 'worstDistricts'>;
 
 /**
+ * The drill-down detail a city or district level shows (not the per-link traffic sums of traffic/area-figures.ts).
  * @param districtId the district, or null for the whole city
  * @param openAlerts the area's open alerts
  * @param devices the area's devices
  */
-export function areaFigures(inputs: DrillInputs, districtId: string | null, openAlerts: readonly Alert[], devices: readonly Device[]): SharedAreaFigures {
+export function drillAreaFigures(inputs: DrillInputs, districtId: string | null, openAlerts: readonly Alert[], devices: readonly Device[]): SharedAreaFigures {
   const history = districtId === null ? inputs.cityHistory : inputs.districtHistory(districtId);
   return {
     ...areaNow(inputs, districtId),

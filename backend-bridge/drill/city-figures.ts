@@ -1,6 +1,6 @@
 /** The city level: citywide traffic, alerts and devices, and the districts worst off. */
 import type { CityDetail } from '../protocol';
-import { areaFigures } from './area-figures';
+import { drillAreaFigures } from './area-figures';
 import { type DrillInputs, areaNow } from './drill-inputs';
 
 /** Districts listed as the worst, at most. */
@@ -20,7 +20,7 @@ export function cityFigures(inputs: DrillInputs): CityDetail {
     .slice(0, WORST_DISTRICT_COUNT);
   return {
     level: 'city',
-    ...areaFigures(inputs, null, inputs.openAlerts, meta.devices),
+    ...drillAreaFigures(inputs, null, inputs.openAlerts, meta.devices),
     worstDistricts,
   };
 }

@@ -1,7 +1,7 @@
 /** The district level: the district's traffic, its most congested links, open alerts and signal modes. */
 import type { DistrictDetail } from '../protocol';
 import { newestRows } from './alert-rows';
-import { areaFigures } from './area-figures';
+import { drillAreaFigures } from './area-figures';
 import { type DrillInputs, linkNow } from './drill-inputs';
 
 /** Links listed as the most congested, at most. */
@@ -18,7 +18,7 @@ export function districtFigures(inputs: DrillInputs, districtId: string): Distri
   return {
     level: 'district',
     districtId,
-    ...areaFigures(inputs, districtId, openAlerts, index.devicesOfDistrict.get(districtId) ?? []),
+    ...drillAreaFigures(inputs, districtId, openAlerts, index.devicesOfDistrict.get(districtId) ?? []),
     congestedLinks: mostCongestedLinks(inputs, index.linksOfDistrict.get(districtId) ?? []),
     openAlerts: newestRows(openAlerts),
     signals,

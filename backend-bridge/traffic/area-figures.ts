@@ -67,7 +67,8 @@ export function emptyAreaSpeedsKmh(links: AreaLinks, districtCount: number): Emp
   return { city: speed(city), districts: Array.from({ length: districtCount }, (_, d) => speed(d)) };
 }
 
-export function areaFigures(links: AreaLinks, districtIds: readonly string[], sums: LinkWindowSums, empty: EmptyAreaSpeeds): AreaMetrics {
+/** Speed, travel time index and vehicles of every district and the whole city, from per-link sums (not the drill's detail figures). */
+export function trafficFiguresByArea(links: AreaLinks, districtIds: readonly string[], sums: LinkWindowSums, empty: EmptyAreaSpeeds): AreaMetrics {
   const { vehSeconds, vehMetres, vehicles: onLink } = sums;
   const city = districtIds.length;
   const metres = new Float64Array(city + 1);

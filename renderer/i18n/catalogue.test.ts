@@ -35,7 +35,7 @@ describe.each(LOCALES)('the %s catalogue', (locale) => {
   });
 
   it('chooses singular and plural units', () => {
-    expect(t('units.district', 1)).toBe(locale === 'en' ? 'district' : '个');
-    expect(t('units.district', 12)).toBe(locale === 'en' ? 'districts' : '个');
+    expect(t('wall.units.alerts', 1)).toBe(locale === 'en' ? 'alert' : '条');
+    expect(t('wall.units.alerts', 12)).toBe(locale === 'en' ? 'alerts' : '条');
   });
 });

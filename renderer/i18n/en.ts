@@ -56,18 +56,11 @@ const en = {
   },
   districts: {
     title: 'Districts',
-    rankingTitle: 'Districts by devices',
     rank: 'Rank',
     name: 'District',
     buildings: 'Buildings',
     signalized: 'Signals',
     devices: 'Devices',
-  },
-  deviceKinds: {
-    camera: 'Cameras',
-    'loop-detector': 'Loop detectors',
-    'fire-alarm': 'Fire alarms',
-    'air-sensor': 'Air sensors',
   },
   map: {
     waiting: 'Waiting for city data…',
@@ -252,36 +245,12 @@ const en = {
       volume: 'Alarm volume',
       blocked: 'alarm silent: {reason}',
     },
-    charts: {
-      perKind: 'Alerts by kind',
-      perHour: 'Alerts per hour of city time',
-      timeToAck: 'Mean time to acknowledge today',
-      count: 'Alerts',
-      minutes: '{n} min',
-    },
     kpi: {
-      open: 'Open alerts',
-      unit: 'alert | alerts',
       bySeverity: 'by severity',
     },
   },
   kpi: {
     title: 'City at a glance',
-    districts: 'Districts',
-    buildings: 'Buildings',
-    signalized: 'Signalized intersections',
-    devices: 'Devices',
-    clients: 'Connected clients',
-    bridgeTime: 'Bridge time',
-    cityModel: 'city model {version} · {time}',
-    asOf: 'as of {time}',
-  },
-  units: {
-    district: 'district | districts',
-    building: 'building | buildings',
-    intersection: 'intersection | intersections',
-    device: 'device | devices',
-    client: 'client | clients',
   },
 };
 

@@ -54,18 +54,11 @@ const zhCN: MessageSchema = {
   },
   districts: {
     title: '行政区',
-    rankingTitle: '各区设备数量排名',
     rank: '排名',
     name: '行政区',
     buildings: '建筑',
     signalized: '信号路口',
     devices: '设备',
-  },
-  deviceKinds: {
-    camera: '摄像头',
-    'loop-detector': '线圈检测器',
-    'fire-alarm': '火灾报警器',
-    'air-sensor': '空气监测站',
   },
   map: {
     waiting: '正在等待城市数据…',
@@ -250,36 +243,12 @@ const zhCN: MessageSchema = {
       volume: '告警音量',
       blocked: '告警声音未能播放：{reason}',
     },
-    charts: {
-      perKind: '各类告警数量',
-      perHour: '每小时告警数（城市时间）',
-      timeToAck: '今日平均确认用时',
-      count: '告警数',
-      minutes: '{n} 分钟',
-    },
     kpi: {
-      open: '未结告警',
-      unit: '条 | 条',
       bySeverity: '按严重程度',
     },
   },
   kpi: {
     title: '城市概览',
-    districts: '行政区',
-    buildings: '建筑',
-    signalized: '信号控制路口',
-    devices: '感知设备',
-    clients: '在线终端',
-    bridgeTime: '系统时间',
-    cityModel: '城市模型 {version} · {time}',
-    asOf: '截至 {time}',
-  },
-  units: {
-    district: '个',
-    building: '栋',
-    intersection: '个',
-    device: '台',
-    client: '个',
   },
 };
 

@@ -10,7 +10,7 @@
  * the best estimate.
  */
 import { congestionLevel } from '../../protocol/traffic';
-import { type AreaLinks, type AreaMetrics, type EmptyAreaSpeeds, areaFigures, emptyAreaSpeedsKmh } from '../../traffic/area-figures';
+import { type AreaLinks, type AreaMetrics, type EmptyAreaSpeeds, emptyAreaSpeedsKmh, trafficFiguresByArea } from '../../traffic/area-figures';
 import type { LinkTraffic } from '../live-source';
 import type { DetectorReading } from './payloads';
 
@@ -125,7 +125,7 @@ export class LinkReadings {
       vehSeconds[l] = vehMetres[l]! / (Math.max(MIN_AREA_SPEED_KMH, now.speedKmh) / 3.6);
       vehicles[l] = now.vehicles;
     }
-    return areaFigures(this.links, this.districtIds, this.sums, this.empty);
+    return trafficFiguresByArea(this.links, this.districtIds, this.sums, this.empty);
   }
 
   private fresh(link: number, nowMs: number): boolean {

@@ -7,7 +7,7 @@
  * standing queue pulls its speed down in proportion to the time spent in it.
  */
 import { congestionLevel } from '../../protocol/traffic';
-import { type AreaMetrics, EMPTY_VEH_S, type EmptyAreaSpeeds, areaFigures, emptyAreaSpeedsKmh } from '../../traffic/area-figures';
+import { type AreaMetrics, EMPTY_VEH_S, type EmptyAreaSpeeds, emptyAreaSpeedsKmh, trafficFiguresByArea } from '../../traffic/area-figures';
 import type { SimNetwork } from './network';
 
 export type { AreaFigures, AreaMetrics } from '../../traffic/area-figures';
@@ -163,6 +163,6 @@ export class TrafficMetrics {
 
   private computeArea(onLink: Float64Array): AreaMetrics {
     const { vehSeconds, vehMetres } = this.acc;
-    return areaFigures(this.net.links, this.net.districtIds, { vehSeconds, vehMetres, vehicles: onLink }, this.freeSpeedKmh);
+    return trafficFiguresByArea(this.net.links, this.net.districtIds, { vehSeconds, vehMetres, vehicles: onLink }, this.freeSpeedKmh);
   }
 }

@@ -3,7 +3,6 @@ import { testAlert } from '../../../backend-bridge/alerts/alert.fixture';
 import { alarmReason } from './alert-alarm';
 import { DEFAULT_ALERT_FILTER, countAlerts, filterAlerts, openBySeverity } from './alert-filters';
 import { sortAlerts } from './alert-sorting';
-import { countByKind, countPerHour } from './alert-stats';
 
 const ids = (alerts: { id: string }[]) => alerts.map((alert) => alert.id);
 
@@ -66,27 +65,6 @@ describe('counts', () => {
 
   it('counts open alerts per severity, zero for the rest', () => {
     expect(openBySeverity(alerts)).toEqual({ Extreme: 1, Severe: 0, Moderate: 0, Minor: 1, Unknown: 0 });
-  });
-
-  it('counts alerts per kind with every kind present', () => {
-    const counts = countByKind([testAlert({ kind: 'fight' }), testAlert({ kind: 'fight' })]);
-    expect(counts.fight).toBe(2);
-    expect(counts['risk-point']).toBe(0);
-  });
-
-  it('buckets alerts into the last whole hours of the city clock, dropping older ones', () => {
-    const hourMs = 3_600_000;
-    const now = 100 * hourMs + 1234;
-    const hours = countPerHour(
-      [testAlert({ simTimeMs: now }), testAlert({ simTimeMs: 99 * hourMs }), testAlert({ simTimeMs: 97 * hourMs - 1 })],
-      now,
-      3,
-    );
-    expect(hours).toEqual([
-      { hourStartMs: 98 * hourMs, count: 0 },
-      { hourStartMs: 99 * hourMs, count: 1 },
-      { hourStartMs: 100 * hourMs, count: 1 },
-    ]);
   });
 });
 

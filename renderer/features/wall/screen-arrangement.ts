@@ -23,6 +23,3 @@ export function arrangementFor(screen: WallScreen, scene: WallScene | null): Wal
 export function gridArea(panel: WallPanel): string {
   return `${panel.row + 1} / ${panel.column + 1} / span ${panel.rowSpan} / span ${panel.columnSpan}`;
 }
-
-/** Panels that draw the 3D city: they fly to a pushed focus and fly the scene's tour. */
-export const MAP_PANEL_KINDS: readonly WallPanel['kind'][] = ['twin', 'traffic'];

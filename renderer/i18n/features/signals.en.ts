@@ -9,7 +9,6 @@ export default {
     percent: '{value} %',
     secondsPerVehicle: '{value} s/veh',
     vehicles: '{value} veh',
-    vehiclesPerHour: '{value} veh/h',
     minutes: '{value} min',
   },
   modes: {
@@ -56,7 +55,6 @@ export default {
     countdown: 'Seconds left in this interval',
     phase: 'Phase {index}: {name}',
     pendingAt: 'Plan v{version} takes over at {time} (next cycle boundary)',
-    simTime: 'Sim time {time}',
     measuredDelay: 'Measured delay',
     approachesChart: 'Queues and volumes by approach',
     queueSeries: 'Queue (veh)',
@@ -192,5 +190,4 @@ export default {
     other: 'Request failed',
   },
   dismiss: 'Dismiss',
-  close: 'Close',
 };

@@ -11,7 +11,6 @@ const zhCN: typeof en = {
     percent: '{value}%',
     secondsPerVehicle: '{value} 秒/辆',
     vehicles: '{value} 辆',
-    vehiclesPerHour: '{value} 辆/时',
     minutes: '{value} 分钟',
   },
   modes: {
@@ -58,7 +57,6 @@ const zhCN: typeof en = {
     countdown: '本灯色剩余秒数',
     phase: '相位 {index}：{name}',
     pendingAt: '方案 v{version} 将于 {time} 生效（下一周期起点）',
-    simTime: '仿真时间 {time}',
     measuredDelay: '实测延误',
     approachesChart: '各进口排队与流量',
     queueSeries: '排队（辆）',
@@ -194,6 +192,5 @@ const zhCN: typeof en = {
     other: '请求失败',
   },
   dismiss: '关闭提示',
-  close: '关闭',
 };
 export default zhCN;

@@ -1,34 +1,39 @@
 /**
- * Puts a loaded city into a Cesium widget: roads, districts and buildings in
- * the city's frame, and the overview camera. Resolves once every primitive is
- * ready and a frame with the buildings has been drawn.
+ * Puts a loaded city into a Cesium widget: the ground (water), the Cesium
+ * layers of map-layers.ts in the city's frame, and the overview camera.
+ * Resolves once every primitive is ready and a frame with the buildings has
+ * been drawn.
  */
-import type { CesiumWidget, Primitive } from 'cesium';
+import type { CesiumWidget, Primitive, PrimitiveCollection } from 'cesium';
 import type { CityData } from '../../features/city/city-api';
-import { buildBuildingMeshInWorker } from './building-mesh-client';
-import { createBuildingPrimitive } from './building-primitive';
+import type { CesiumDrawing, CesiumLayer, MapLayerEntry } from '../map-layer';
+import { CESIUM_LAYERS, type MapLayerId } from '../map-layers';
 import { showOverview } from './camera-views';
 import { createCityFrame } from './city-frame';
 import { addPhotogrammetry } from './photogrammetry-layer';
-import { type DistrictLayer, type LabelLanguage, createDistrictLayer, labelFont, labelFontPx } from './district-layer';
-import { createRoadPrimitive } from './road-layer';
+import type { LabelLanguage } from './district-layer';
 import { createWaterPrimitive } from './water-layer';
-import type { LayerVisibility } from '../layers-store';
 
 export interface CityScene {
-  districts: DistrictLayer;
-  /** Shows or hides the city's layers; water stays as the ground. */
-  setVisibility(visibility: LayerVisibility): void;
+  /** What `layer`'s builder made for this scene. */
+  layer<L extends CesiumLayer>(layer: MapLayerEntry<CesiumDrawing<L>>): L | undefined;
+  /** Shows the layers in `shown` and hides the others; the ground always shows. */
+  setVisibility(shown: ReadonlySet<MapLayerId>): void;
+  /** Writes the layers' text in `language`. */
+  setLanguage(language: LabelLanguage): void;
   /** Removes every city primitive from the widget. */
   destroy(): void;
 }
 
+/** A Primitive is ready once its geometry is on the GPU; a collection has no such state. */
+const isReady = (primitive: Primitive | PrimitiveCollection) => (primitive as { ready?: boolean }).ready !== false;
+
 /** Keeps rendering (request-render mode) until every primitive reports ready, then one more frame. */
-function drawUntilReady(widget: CesiumWidget, primitives: Primitive[]): Promise<void> {
+function drawUntilReady(widget: CesiumWidget, primitives: (Primitive | PrimitiveCollection)[]): Promise<void> {
   const { scene } = widget;
   return new Promise((resolve) => {
     const remove = scene.postRender.addEventListener(() => {
-      if (primitives.every((primitive) => primitive.ready)) {
+      if (primitives.every(isReady)) {
         remove();
         resolve();
       } else {
@@ -43,34 +48,37 @@ export async function addCityScene(widget: CesiumWidget, city: CityData, languag
   const { scene } = widget;
   const frame = createCityFrame(city.meta);
   const water = scene.primitives.add(createWaterPrimitive(city.meta, frame)) as Primitive;
-  const roads = scene.primitives.add(createRoadPrimitive(city.meta, city.linkShapes, frame)) as Primitive;
-  const fontPx = labelFontPx(widget.canvas.clientWidth);
-  // Labels are rasterised once; make sure the bundled CJK font is loaded first.
-  await document.fonts.load(labelFont(fontPx), city.meta.name.zh + city.meta.name.en);
-  const districts = createDistrictLayer(city.meta, frame, language, fontPx);
-  scene.primitives.add(districts.collection);
   showOverview(widget.camera, city.meta, frame);
   scene.requestRender();
 
-  const mesh = await buildBuildingMeshInWorker(city.buildings);
-  const buildings = scene.primitives.add(createBuildingPrimitive(mesh, frame.modelMatrix)) as Primitive;
-  await drawUntilReady(widget, [water, roads, buildings]);
+  const context = { city, frame, language, mapWidthPx: widget.canvas.clientWidth };
+  const built = new Map<MapLayerEntry, CesiumLayer>();
+  // Each layer shows as soon as it is built: roads and districts while the buildings' mesh is still being made in a worker.
+  await Promise.all(
+    CESIUM_LAYERS.map(async (entry) => {
+      const layer = await entry.draw.build(context);
+      scene.primitives.add(layer.primitive);
+      built.set(entry, layer);
+      scene.requestRender();
+    }),
+  );
+  await drawUntilReady(widget, [water, ...[...built.values()].map((layer) => layer.primitive)]);
   // Tiles stream in after the first frame; the footprint city is usable meanwhile.
   const photogrammetry = addPhotogrammetry(widget, city.meta);
   return {
-    districts,
-    setVisibility(visibility) {
-      buildings.show = visibility.buildings;
-      roads.show = visibility.roads;
-      districts.collection.show = visibility.districts;
+    layer: <L extends CesiumLayer>(entry: MapLayerEntry<CesiumDrawing<L>>) => built.get(entry) as L | undefined,
+    setVisibility(shown) {
+      for (const [entry, layer] of built) layer.primitive.show = shown.has(entry.id as MapLayerId);
+      scene.requestRender();
+    },
+    setLanguage(next) {
+      for (const layer of built.values()) layer.setLanguage?.(next);
       scene.requestRender();
     },
     destroy() {
       if (widget.isDestroyed()) return;
       scene.primitives.remove(water);
-      scene.primitives.remove(roads);
-      scene.primitives.remove(buildings);
-      scene.primitives.remove(districts.collection);
+      for (const layer of built.values()) scene.primitives.remove(layer.primitive);
       void photogrammetry.then((tileset) => {
         if (tileset && !widget.isDestroyed()) scene.primitives.remove(tileset);
       });

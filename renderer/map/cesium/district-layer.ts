@@ -45,7 +45,7 @@ export const labelFont = (sizePx: number) => `600 ${sizePx}px ${LABEL_FONT_FAMIL
 export type LabelLanguage = 'zh' | 'en';
 
 export interface DistrictLayer {
-  collection: PrimitiveCollection;
+  primitive: PrimitiveCollection;
   setLanguage(language: LabelLanguage): void;
   /** Tints each district's fill and badges its label (congestion and open alerts); districts not in the map keep theirs. */
   setRollup(rollup: ReadonlyMap<string, DistrictRollup>): void;
@@ -136,5 +136,5 @@ export function createDistrictLayer(
     }
   };
   setLanguage(language);
-  return { collection, setLanguage, setRollup };
+  return { primitive: collection, setLanguage, setRollup };
 }

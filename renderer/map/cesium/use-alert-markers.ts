@@ -5,34 +5,19 @@
  * from the map or the queue, flies the camera there.
  */
 import { alertAreaCentre } from '@protocol';
-import type { CesiumWidget } from 'cesium';
-import { type Ref, onBeforeUnmount, watch } from 'vue';
+import { onBeforeUnmount, watch } from 'vue';
 import { isEscalatedOpen } from '../../features/alerts/alert-filters';
 import { useAlertsStore } from '../../features/alerts/alerts-store';
 import { SEVERITY_COLORS, colorBytes } from '../../features/alerts/severity-colors';
 import { useCityStore } from '../../features/city/city-store';
+import type { MarkerLayerHandle, MarkerLayerHost } from '../map-layer';
 import { type AlertMarker, AlertMarkers } from './alert-markers';
 import { createCityFrame } from './city-frame';
 
-export interface AlertMarkersHost {
-  widget: Ref<CesiumWidget | null>;
-  /** Whether the city is drawn; the markers come and go with it. */
-  drawn: Ref<boolean>;
-  /** Marker size, CSS px. @default 44 */
-  sizePx?: number;
-  /** Called with the number of markers drawn after each change, e.g. to expose it to tests. */
-  onDrawn?: (count: number) => void;
-}
-
 const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/** What the map can ask of the alert markers. */
-export interface AlertMarkersHandle {
-  /** Whether an alert marker lies under this canvas position (CSS px); its own click handler takes that click. */
-  hits(xPx: number, yPx: number): boolean;
-}
-
-export function useAlertMarkers(host: AlertMarkersHost): AlertMarkersHandle {
+/** The alert markers layer (an entry of map-layers.ts). */
+export function useAlertMarkers(host: MarkerLayerHost): MarkerLayerHandle {
   const city = useCityStore();
   const alerts = useAlertsStore();
   let markers: AlertMarkers | null = null;
@@ -46,7 +31,7 @@ export function useAlertMarkers(host: AlertMarkersHost): AlertMarkersHandle {
   function draw(): void {
     if (!markers) return;
     markers.set(wanted());
-    host.onDrawn?.(markers.count);
+    host.onDrawn(markers.count);
   }
 
   function remove(): void {
@@ -55,12 +40,11 @@ export function useAlertMarkers(host: AlertMarkersHost): AlertMarkersHandle {
   }
 
   watch(
-    () => [host.widget.value, host.drawn.value, city.meta] as const,
-    ([widget, drawn, meta]) => {
+    () => [host.widget.value, host.drawn.value, host.visible.value, city.meta] as const,
+    ([widget, drawn, visible, meta]) => {
       remove();
-      if (!widget || !drawn || !meta) return;
+      if (!widget || !drawn || !visible || !meta) return;
       markers = new AlertMarkers(widget, createCityFrame(meta), {
-        sizePx: host.sizePx,
         still: prefersReducedMotion(),
         onPick: (alertId) => alerts.select(alertId),
       });

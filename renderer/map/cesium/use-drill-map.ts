@@ -19,6 +19,7 @@ import { districtOf } from '../../features/drill/drill-path';
 import { useSelectionStore } from '../../features/drill/selection-store';
 import { useTrafficStore } from '../../features/traffic/traffic-store';
 import { alertsNear, districtRollup } from '../district-rollup';
+import { DISTRICTS_LAYER } from '../map-layers';
 import { flyToView, overviewView } from './camera-views';
 import { type CityFrame, createCityFrame } from './city-frame';
 import type { CityScene } from './city-scene';
@@ -135,7 +136,7 @@ export function useDrillMap(host: DrillMapHost): void {
     const rollup = new Map(
       (city.meta?.districts ?? []).map((d) => [d.id, districtRollup(tinted ? ttiByDistrict.get(d.id) : undefined, openByDistrict.get(d.id) ?? 0)]),
     );
-    scene.districts.setRollup(rollup);
+    scene.layer(DISTRICTS_LAYER)?.setRollup(rollup);
     host.widget.value?.scene.requestRender();
   }
 

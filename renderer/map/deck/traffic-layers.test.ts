@@ -4,7 +4,7 @@ import { trafficCity } from '../../features/traffic/traffic-city.fixture';
 import { trafficFrameBuffer } from '../../features/traffic/traffic-frame.fixture';
 import { TrafficFrameProcessor, cityTrafficModel } from '../../features/traffic/traffic-frame-processor';
 import type { DeckCameraView } from './camera-sync';
-import { trafficLayers } from './traffic-layers';
+import { type TrafficLayerInputs, heatmapLayer, roadFlowLayer } from './traffic-layers';
 
 const { meta, linkShapes } = trafficCity();
 const processor = new TrafficFrameProcessor(cityTrafficModel(meta, linkShapes));
@@ -16,26 +16,24 @@ const view: DeckCameraView = {
   modelMatrix: new Float64Array([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 3, 1]),
 };
 
-function layers(overrides: Partial<Parameters<typeof trafficLayers>[0]> = {}) {
-  const [heatmap, flow] = trafficLayers({
+function layers(overrides: Partial<TrafficLayerInputs> = {}, visible = true) {
+  const inputs: TrafficLayerInputs = {
     geometry: processor.geometry,
     frame: second,
     heatFrame: first,
     originLngLat: [meta.origin.lonDeg, meta.origin.latDeg],
     view,
-    showHeatmap: true,
-    showFlow: true,
     still: false,
     viewHeightPx: 1080,
     nowMs: 1750,
     ...overrides,
-  });
-  return { heatmap: heatmap!, flow: flow! };
+  };
+  return { heatmap: heatmapLayer(inputs, visible), flow: roadFlowLayer(inputs, visible) };
 }
 
 type Binary = { attributes: Record<string, { value: unknown; size: number }>; startIndices?: unknown; length: number };
 
-describe('trafficLayers', () => {
+describe('the traffic layers', () => {
   it('draws both layers in metres from the city origin', () => {
     const { heatmap, flow } = layers();
     for (const layer of [heatmap, flow]) {
@@ -88,7 +86,7 @@ describe('trafficLayers', () => {
   });
 
   it('hides a layer that is switched off instead of dropping it, so it keeps its GPU state', () => {
-    const { heatmap, flow } = layers({ showHeatmap: false, showFlow: false });
+    const { heatmap, flow } = layers({}, false);
     expect(heatmap.props.visible).toBe(false);
     expect(flow.props.visible).toBe(false);
   });

@@ -2,10 +2,11 @@
  * deck.gl over the Cesium view: a canvas of its own on top of Cesium's,
  * blind to the pointer and without a deck controller, because Cesium owns
  * the camera. After every Cesium frame the deck camera follows (see
- * camera-sync.ts and README.md); deck redraws itself when the traffic
- * changes and, while road flow is shown and the sim runs, about 30 times a
- * second (5 on a renderer without a GPU) — unless the viewer asks for
- * reduced motion, when roads keep their colours and the pulses are left out.
+ * camera-sync.ts and README.md); deck draws the deck.gl layers of
+ * map-layers.ts, and redraws when the traffic changes and, while an animated
+ * layer (road flow) is shown and the sim runs, about 30 times a second (5 on
+ * a renderer without a GPU) — unless the viewer asks for reduced motion,
+ * when roads keep their colours and the pulses are left out.
  *
  * Ordering: Cesium's render loop was running before this overlay's Deck
  * started its own, and requestAnimationFrame keeps callbacks in order, so
@@ -15,15 +16,15 @@ import { Deck, MapView } from '@deck.gl/core';
 import type { CesiumWidget, Matrix4 } from 'cesium';
 import type { ProcessedTrafficFrame, TrafficGeometry } from '../../features/traffic/traffic-frame-processor';
 import { type CityAnchor, type DeckCameraView, createCityAnchor, deckViewFromCesium, poseOf } from './camera-sync';
+import { DECK_LAYERS, type MapLayerId } from '../map-layers';
 import { limitTilt } from './tilt-limit';
-import { trafficLayers } from './traffic-layers';
 
 /** What the overlay draws; replaced as a whole by `update`. */
 export interface TrafficOverlayInputs {
   geometry: TrafficGeometry | null;
   frame: ProcessedTrafficFrame | null;
-  showHeatmap: boolean;
-  showFlow: boolean;
+  /** The map's shown layers; the deck.gl ones among them are drawn. */
+  shown: ReadonlySet<MapLayerId>;
   /** The sim is paused: the flow pulses stand still. */
   paused: boolean;
 }
@@ -42,7 +43,7 @@ export interface TrafficOverlayOptions {
   onError?: (error: Error) => void;
 }
 
-const NOTHING: TrafficOverlayInputs = { geometry: null, frame: null, showHeatmap: false, showFlow: false, paused: false };
+const NOTHING: TrafficOverlayInputs = { geometry: null, frame: null, shown: new Set(), paused: false };
 
 /**
  * Least time between two heatmap updates, ms: each one re-aggregates every
@@ -151,26 +152,23 @@ export class TrafficOverlay {
   }
 
   private setLayers(): void {
-    const { geometry, frame, showHeatmap, showFlow } = this.inputs;
+    const { geometry, frame, shown } = this.inputs;
     if (!this.view || !geometry || !frame || !this.heatFrame) {
       this.deck.setProps({ layers: [] });
       return;
     }
     this.layersFrame = frame;
-    this.deck.setProps({
-      layers: trafficLayers({
-        geometry,
-        frame,
-        heatFrame: this.heatFrame,
-        originLngLat: this.anchor.originLngLat,
-        view: this.view,
-        showHeatmap,
-        showFlow,
-        still: this.reducedMotion.matches,
-        viewHeightPx: this.widget.canvas.clientHeight,
-        nowMs: this.pausedAtMs ?? performance.now(),
-      }),
-    });
+    const inputs = {
+      geometry,
+      frame,
+      heatFrame: this.heatFrame,
+      originLngLat: this.anchor.originLngLat,
+      view: this.view,
+      still: this.reducedMotion.matches,
+      viewHeightPx: this.widget.canvas.clientHeight,
+      nowMs: this.pausedAtMs ?? performance.now(),
+    };
+    this.deck.setProps({ layers: DECK_LAYERS.map((layer) => layer.draw.build(inputs, shown.has(layer.id))) });
   }
 
   /** Hands the heatmap the newest frame, at most once per HEAT_REFRESH_MS; a frame that must wait is handed over when it may. */
@@ -194,8 +192,9 @@ export class TrafficOverlay {
   /** Redraws about 30 times a second (5 on a CPU) while there are pulses to move, and stops by itself otherwise. */
   private animate(): void {
     cancelAnimationFrame(this.animationRequest);
-    const { frame, showFlow, paused } = this.inputs;
-    if (!frame || !showFlow || paused || this.reducedMotion.matches) return;
+    const { frame, shown, paused } = this.inputs;
+    const moving = DECK_LAYERS.some((layer) => layer.draw.animated && shown.has(layer.id));
+    if (!frame || !moving || paused || this.reducedMotion.matches) return;
     this.animationRequest = requestAnimationFrame((nowMs) => {
       if (nowMs - this.lastAnimationMs >= this.animationFrameMs) {
         this.lastAnimationMs = nowMs;

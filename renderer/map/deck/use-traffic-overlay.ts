@@ -1,13 +1,13 @@
 /**
  * Puts the traffic overlay on a city map once the city is drawn, keeps it
- * fed from the traffic and layer stores, and removes it with the map.
+ * fed from the traffic store and the map's shown layers, and removes it with the map.
  */
 import type { CesiumWidget } from 'cesium';
 import { type Ref, onBeforeUnmount, ref, watch } from 'vue';
 import { useCityStore } from '../../features/city/city-store';
 import { useTrafficStore } from '../../features/traffic/traffic-store';
 import { createCityFrame } from '../cesium/city-frame';
-import { useLayersStore } from '../layers-store';
+import type { MapLayerId } from '../map-layers';
 import { TrafficOverlay } from './traffic-overlay';
 
 export interface TrafficOverlayHost {
@@ -17,6 +17,8 @@ export interface TrafficOverlayHost {
   container: Ref<HTMLElement | null>;
   /** Whether the city is drawn; the overlay comes and goes with it. */
   drawn: Ref<boolean>;
+  /** The layers the map shows. */
+  shown: Ref<ReadonlySet<MapLayerId>>;
   /** Called once deck.gl has drawn a traffic frame, with its sequence number. */
   onFrameDrawn: (seq: number) => void;
 }
@@ -25,7 +27,6 @@ export interface TrafficOverlayHost {
 export function useTrafficOverlay(host: TrafficOverlayHost): Ref<string | null> {
   const city = useCityStore();
   const traffic = useTrafficStore();
-  const layers = useLayersStore();
   const error = ref<string | null>(null);
   let overlay: TrafficOverlay | null = null;
 
@@ -33,8 +34,7 @@ export function useTrafficOverlay(host: TrafficOverlayHost): Ref<string | null> 
     overlay?.update({
       geometry: traffic.geometry,
       frame: traffic.frame,
-      showHeatmap: layers.visible.heatmap,
-      showFlow: layers.visible.flow,
+      shown: host.shown.value,
       paused: traffic.paused,
     });
   }
@@ -69,7 +69,7 @@ export function useTrafficOverlay(host: TrafficOverlayHost): Ref<string | null> 
     { immediate: true },
   );
   watch(
-    () => [traffic.geometry, traffic.frame, layers.visible.heatmap, layers.visible.flow, traffic.paused] as const,
+    () => [traffic.geometry, traffic.frame, host.shown.value, traffic.paused] as const,
     feed,
   );
   onBeforeUnmount(remove);
