@@ -13,6 +13,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import contentType from 'content-type';
 import getRawBody from 'raw-body';
+import { mayCommand } from '../../protocol';
 import type { AlertService } from '../alert-service';
 import type { CapMapper } from './cap-alert';
 import { CapError, parseCap } from './cap-xml';
@@ -71,7 +72,7 @@ export function createCapRoute(options: CapEndpointOptions): HttpRoute {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const check = bearer === undefined ? { ok: false as const, reason: 'an Authorization: Bearer token is required' } : options.tokens.check(bearer);
     if (!check.ok) return answer(401, { error: check.reason }, { 'WWW-Authenticate': 'Bearer realm="citybrain"' });
-    if (check.role === 'viewer') return answer(403, { error: 'posting alerts needs an operator or admin token; this one is a viewer’s' });
+    if (!mayCommand(check.role)) return answer(403, { error: `posting alerts needs an operator or admin token; this one is a ${check.role}’s` });
 
     const role = check.role;
     /** The audit names the connection; the alert's history names the CAP sender. */
