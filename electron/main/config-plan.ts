@@ -16,7 +16,6 @@
  */
 import * as v from 'valibot';
 import { describe, parseAt, plainObject, rule } from '../../backend-bridge/protocol/validation';
-import type { Rect } from '../preload/desktop-api';
 import { httpOrigin } from './http-origin';
 
 /** Hash routes of the renderer. */
@@ -25,24 +24,6 @@ export type Route = 'console' | 'wall' | 'cockpit';
 /** Routes a `windows` entry may open; wall windows come from the wall layout instead. */
 export const WINDOW_ROUTES = ['console', 'cockpit'] as const satisfies readonly Route[];
 export type WindowRoute = (typeof WINDOW_ROUTES)[number];
-
-export type BridgeConfig =
-  /** Start the bridge with the simulated city on this machine (loopback only). */
-  | { mode: 'demo' }
-  /** Use a bridge elsewhere; `url` is its origin (`https://host:port`), `token` this desktop's session token. */
-  | { mode: 'remote'; url: string; token: string };
-
-export interface WindowConfig {
-  /**
-   * Where the window goes: a display index in reading order (see
-   * `DisplayInfo.index`), or a rectangle in screen DIP for setups where one
-   * output spans several panels. Default: the primary display.
-   */
-  display?: number | Rect;
-  route: WindowRoute;
-  /** Kiosk mode: full screen with no way out through the window manager. Needs a display index. Default false. */
-  kiosk?: boolean;
-}
 
 export interface WallConfig {
   /**
@@ -73,7 +54,9 @@ export const DEFAULT_DESKTOP_CONFIG: DesktopConfig = {
 /** Largest display index a config may name; a wall of 8×8 panels is already far beyond real ones. */
 export const MAX_DISPLAY_INDEX = 63;
 
+/** Start the bridge with the simulated city on this machine (loopback only). */
 const demoBridge = v.strictObject({ mode: v.literal('demo') });
+/** Use a bridge elsewhere; `url` is its origin (`https://host:port`), `token` this desktop's session token. */
 const remoteBridge = v.strictObject({
   mode: v.literal('remote'),
   url: httpOrigin,
@@ -114,8 +97,14 @@ const route = v.picklist(WINDOW_ROUTES, (issue) =>
 
 const windowEntry = v.pipe(
   plainObject({
+    /**
+     * Where the window goes: a display index in reading order (see
+     * `DisplayInfo.index`), or a rectangle in screen DIP for setups where one
+     * output spans several panels. Default: the primary display.
+     */
     display: v.optional(display),
     route,
+    /** Kiosk mode: full screen with no way out through the window manager. Needs a display index. Default false. */
     kiosk: v.optional(v.boolean()),
   }),
   // Kiosk goes full screen on whichever display holds the window; a rectangle names no display.
@@ -125,6 +114,9 @@ const windowEntry = v.pipe(
       : undefined,
   ),
 );
+
+export type BridgeConfig = v.InferOutput<typeof bridge>;
+export type WindowConfig = v.InferOutput<typeof windowEntry>;
 
 const windowList = v.pipe(
   v.array(windowEntry),
