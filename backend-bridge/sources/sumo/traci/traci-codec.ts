@@ -270,3 +270,30 @@ export function readStatus(reader: ByteReader): CommandStatus {
   const { commandId, content } = readCommand(reader);
   return { commandId, result: content.ubyte(), description: content.string() };
 }
+
+/** The items of a compound (of `size` items when given), or an error naming `what`. */
+export function asCompound(value: TraciValue | undefined, what: string, size?: number): TraciValue[] {
+  if (value?.type !== 'compound') throw new Error(`TraCI ${what}: expected a compound, got ${value?.type ?? 'nothing'}`);
+  if (size !== undefined && value.value.length !== size) throw new Error(`TraCI ${what}: expected ${size} items, got ${value.value.length}`);
+  return value.value;
+}
+
+export function asInt(value: TraciValue | undefined): number {
+  if (value?.type !== 'int') throw new Error(`TraCI: expected an int, got ${value?.type ?? 'nothing'}`);
+  return value.value;
+}
+
+export function asDouble(value: TraciValue | undefined): number {
+  if (value?.type !== 'double') throw new Error(`TraCI: expected a double, got ${value?.type ?? 'nothing'}`);
+  return value.value;
+}
+
+export function asString(value: TraciValue | undefined): string {
+  if (value?.type !== 'string') throw new Error(`TraCI: expected a string, got ${value?.type ?? 'nothing'}`);
+  return value.value;
+}
+
+export function asStringList(value: TraciValue | undefined): string[] {
+  if (value?.type !== 'stringList') throw new Error(`TraCI: expected a string list, got ${value?.type ?? 'nothing'}`);
+  return value.value;
+}

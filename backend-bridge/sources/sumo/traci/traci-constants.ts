@@ -8,7 +8,6 @@
 export const Command = {
   getVersion: 0x00,
   simulationStep: 0x02,
-  setOrder: 0x03,
   close: 0x7f,
   getTrafficLightVariable: 0xa2,
   setTrafficLightVariable: 0xc2,
