@@ -1,14 +1,17 @@
 /**
- * Starts `sumo` on a free loopback port as a TraCI server and hands over the
- * one connection it accepts. SUMO serves a single client and ends the run when
- * that client goes, so "wait until the port accepts" is done with the real
- * connection, not a probe. The child is killed when it is stopped and when the
- * bridge process exits, so no SUMO is left behind.
+ * Starts `sumo` on a free loopback port as a TraCI server and hands over a
+ * client on the one connection it accepts. SUMO serves a single client and
+ * ends the run when that client goes, so "wait until the port accepts" is done
+ * with the real connection, not a probe; and SUMO accepts before it loads the
+ * network, so it is ready only once it has answered `getVersion`. The child is
+ * killed when it is stopped and when the bridge process exits, so no SUMO is
+ * left behind.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants as fsConstants, statSync } from 'node:fs';
 import { type Socket, createConnection, createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { TraciClient, type TraciVersion } from './traci/traci-client';
 
 export interface SumoProcessOptions {
   /** The scenario's `.sumocfg`. */
@@ -19,8 +22,10 @@ export interface SumoProcessOptions {
   binary?: string;
   /** SUMO's data folder. @default `$SUMO_HOME` or `/usr/share/sumo` */
   sumoHome?: string;
-  /** How long SUMO may take to load the network and accept TraCI. @default 30000 */
+  /** How long SUMO may take to load the scenario and answer TraCI. @default 30000 */
   startTimeoutMs?: number;
+  /** How long one TraCI answer may take once running. @default 120000 */
+  requestTimeoutMs?: number;
   /** How long `stop()` waits after SIGTERM before SIGKILL. @default 3000 */
   stopTimeoutMs?: number;
 }
@@ -40,11 +45,13 @@ export interface SumoProcess {
   pid: number;
   /** SUMO's version, e.g. `1.15.0`. */
   version: string;
-  /** The one TraCI connection, already open; give it to a `TraciClient`. */
-  socket: Socket;
+  /** What SUMO answered to `getVersion` once loaded. */
+  traciVersion: TraciVersion;
+  /** The client on SUMO's one TraCI connection. */
+  traci: TraciClient;
   /** Settles when SUMO exits, whether asked to or not; a source restarts SUMO when `expected` is false. */
   exited: Promise<SumoExit>;
-  /** Ends SUMO (SIGTERM, then SIGKILL) and closes the socket; resolves once it has exited. */
+  /** Ends SUMO (SIGTERM, then SIGKILL) and the connection; resolves once it has exited. */
   stop(): Promise<void>;
 }
 
@@ -53,8 +60,10 @@ export const MIN_SUMO_VERSION = [1, 15] as const;
 const INSTALL_HINT = 'apt-get install -y sumo sumo-tools';
 const STDERR_TAIL_LINES = 8;
 const CONNECT_RETRY_MS = 50;
+/** How long a lost connection at start waits for SUMO's exit, which carries the reason. */
+const EXIT_GRACE_MS = 2000;
 
-/** Starts SUMO on `configFile`, waits until TraCI accepts, and returns it with the connection. */
+/** Starts SUMO on `configFile`, waits until it has loaded and answers TraCI, and returns it with its client. */
 export async function startSumo(options: SumoProcessOptions): Promise<SumoProcess> {
   const configFile = resolve(options.configFile);
   checkConfigFile(configFile);
@@ -95,7 +104,7 @@ export async function startSumo(options: SumoProcessOptions): Promise<SumoProces
     settleExit({ code: null, signal: null, expected: stopping, stderrTail: spawnError.message });
   });
   const earlyExit = exited.then((exit): never => {
-    throw spawnError ?? new Error(`SUMO exited (${describeExit(exit)}) before accepting TraCI on ${configFile}${exit.stderrTail ? `: ${exit.stderrTail}` : ''}`);
+    throw spawnError ?? new Error(`SUMO exited (${describeExit(exit)}) while starting on ${configFile}${exit.stderrTail ? `: ${exit.stderrTail}` : ''}`);
   });
   const stop = async () => {
     stopping = true;
@@ -107,20 +116,28 @@ export async function startSumo(options: SumoProcessOptions): Promise<SumoProces
   };
 
   try {
-    const socket = await Promise.race([
-      connectWhenListening(port, options.startTimeoutMs ?? 30_000, () => closed),
-      earlyExit,
-    ]);
+    const startTimeoutMs = options.startTimeoutMs ?? 30_000;
+    const deadline = Date.now() + startTimeoutMs;
+    const socket = await Promise.race([connectWhenListening(port, deadline, () => closed), earlyExit]);
     socket.setNoDelay(true);
-    void exited.then(() => socket.destroy());
+    const traci = new TraciClient(socket, { requestTimeoutMs: options.requestTimeoutMs });
+    void exited.then(() => traci.disconnect());
+    // A load error resets the connection a moment before SUMO exits; its exit says why, so wait for it.
+    const answered = traci.getVersion().catch(async (error: unknown) => {
+      await Promise.race([earlyExit, new Promise((wait) => setTimeout(wait, EXIT_GRACE_MS).unref())]);
+      throw error;
+    });
+    const loaded = Promise.race([answered, earlyExit]);
+    const traciVersion = await withDeadline(loaded, deadline, `SUMO did not load ${configFile} within ${startTimeoutMs} ms`);
     return {
       port,
       pid: child.pid ?? -1,
       version,
-      socket,
+      traciVersion,
+      traci,
       exited,
       stop: async () => {
-        socket.destroy();
+        traci.disconnect();
         await stop();
       },
     };
@@ -180,14 +197,25 @@ async function freeLoopbackPort(): Promise<number> {
 }
 
 /** Connects as soon as SUMO listens (it loads the network first), giving up when it has exited or the time is up. */
-async function connectWhenListening(port: number, timeoutMs: number, hasExited: () => boolean): Promise<Socket> {
-  const deadline = Date.now() + timeoutMs;
+async function connectWhenListening(port: number, deadline: number, hasExited: () => boolean): Promise<Socket> {
   for (;;) {
     const socket = await tryConnect(port);
     if (socket) return socket;
     if (hasExited()) throw new Error('SUMO exited');
-    if (Date.now() > deadline) throw new Error(`SUMO did not accept TraCI on 127.0.0.1:${port} within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`SUMO did not accept TraCI on 127.0.0.1:${port} in time`);
     await new Promise((wait) => setTimeout(wait, CONNECT_RETRY_MS));
+  }
+}
+
+async function withDeadline<T>(promise: Promise<T>, deadline: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -224,7 +252,11 @@ class LineTail {
   }
 }
 
-/** Children still running; killed if the bridge exits without stopping them. */
+/**
+ * Children still running; killed if the bridge exits without stopping them.
+ * A bridge killed outright cannot run this, but then its socket closes and
+ * SUMO ends the run by itself.
+ */
 const untilExit = new Set<ChildProcess>();
 process.once('exit', () => {
   for (const child of untilExit) child.kill('SIGKILL');

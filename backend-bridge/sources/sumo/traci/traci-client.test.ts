@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SumoGrid, makeSumoGrid } from '../sumo-grid.fixture';
 import { type SumoProcess, startSumo } from '../sumo-process';
-import { TraciClient, type TrafficLightReading } from './traci-client';
+import type { TraciClient, TrafficLightReading } from './traci-client';
 import { TraciError } from './traci-connection';
 
 const LIGHT = 'B1';
@@ -16,8 +16,8 @@ let traci: TraciClient;
 
 beforeAll(async () => {
   grid = makeSumoGrid();
-  sumo = await startSumo({ configFile: grid.configFile });
-  traci = new TraciClient(sumo.socket, { requestTimeoutMs: 20_000 });
+  sumo = await startSumo({ configFile: grid.configFile, requestTimeoutMs: 20_000 });
+  traci = sumo.traci;
 }, 30_000);
 
 afterAll(async () => {
@@ -40,6 +40,7 @@ describe('TraciClient against a real SUMO', () => {
     const version = await traci.getVersion();
     expect(version.apiVersion).toBeGreaterThanOrEqual(20);
     expect(version.sumoVersion).toContain(sumo.version);
+    expect(sumo.traciVersion).toEqual(version);
   });
 
   it('advances the simulation clock to the target time, and by one step with no target', async () => {
@@ -49,6 +50,17 @@ describe('TraciClient against a real SUMO', () => {
     await traci.simulationStep();
     expect(await traci.getTime()).toBe(11);
     expect(await traci.getMinExpectedVehicles()).toBeGreaterThan(0);
+  });
+
+  it('queues requests made together and answers each with its own reply', async () => {
+    const [before, , after, lights] = await Promise.all([
+      traci.getTime(),
+      traci.simulationStep(15),
+      traci.getTime(),
+      traci.getTrafficLightIds(),
+    ]);
+    expect([before, after]).toEqual([11, 15]);
+    expect(lights.sort()).toEqual(['A1', 'B0', 'B1', 'B2', 'C1']);
   });
 
   it('reports plausible edge figures with each step once vehicles run', async () => {
@@ -138,6 +150,9 @@ describe('TraciClient against a real SUMO', () => {
   });
 
   it('rejects what SUMO refuses with its reason and the command named, and stays usable', async () => {
+    const refusal = await traci.setPhase(LIGHT, 99).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(TraciError);
+    expect((refusal as TraciError).command).toBe('trafficlight.setPhase("B1", 99)');
     await expect(traci.setPhase(LIGHT, 99)).rejects.toThrow(/^SUMO refused trafficlight\.setPhase\("B1", 99\) \(error\): .*99/);
     await expect(traci.getAllProgramLogics('nowhere')).rejects.toThrow(/trafficlight\.getAllProgramLogics\("nowhere"\).*nowhere/);
     await expect(traci.subscribeEdge('nowhere')).rejects.toBeInstanceOf(TraciError);

@@ -65,7 +65,7 @@ const TRAFFIC_LIGHT_VARIABLES = [
 export class TraciClient {
   private readonly connection: TraciConnection;
 
-  /** Takes over an open TraCI socket, e.g. `SumoProcess.socket`. */
+  /** Takes over an open TraCI socket; `startSumo` makes one ready to use. */
   constructor(socket: Socket, options: TraciConnectionOptions = {}) {
     this.connection = new TraciConnection(socket, options);
   }
@@ -187,6 +187,11 @@ export class TraciClient {
   async close(): Promise<void> {
     if (!this.connection.open) return;
     await this.connection.request({ commandId: Command.close, name: 'close()' });
+    this.connection.destroy();
+  }
+
+  /** Drops the connection without a TraCI close; SUMO then ends the run. Requests still out reject. */
+  disconnect(): void {
     this.connection.destroy();
   }
 
