@@ -90,7 +90,8 @@ describe('runResco on a real SUMO', () => {
   }, 60_000);
 
   it('reports a scenario whose .sumocfg is broken by its file and goes on', async () => {
-    const broken = join(dir, 'broken');
+    // Named to sort after `tiny`: it fails at once while `tiny` still runs.
+    const broken = join(dir, 'zbroken');
     mkdirSync(broken);
     writeFileSync(join(broken, 'broken.sumocfg'), '<configuration><input><net-file value="none.net.xml"/></input></configuration>');
     const lines: RescoLine[] = [];
@@ -100,7 +101,7 @@ describe('runResco on a real SUMO', () => {
       expect(results.map((result) => result.scenario)).toEqual(['tiny']);
       expect(lines).toContainEqual({
         kind: 'failed',
-        scenario: 'broken',
+        scenario: 'zbroken',
         reason: `${join(broken, 'broken.sumocfg')}: net-file none.net.xml does not exist (looked for ${join(broken, 'none.net.xml')})`,
       });
     } finally {

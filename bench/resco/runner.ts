@@ -117,19 +117,23 @@ export async function runResco(options: RescoOptions): Promise<{ results: Scenar
   const { scenarios, skipped } = discoverScenarios(options.scenariosDir);
   for (const { folder, reason } of skipped) options.onLine({ kind: 'skipped', folder, reason });
   // Every scenario starts at once and queues on the limiter, so the cores never idle between scenarios.
+  // Each outcome is settled at once: a later scenario failing while an earlier one runs is no unhandled rejection.
   const pending = scenarios.map((scenario) =>
-    runScenario(scenario, controllers, seeds, options.runTimeoutMs ?? 600_000, schedule),
+    runScenario(scenario, controllers, seeds, options.runTimeoutMs ?? 600_000, schedule).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+    ),
   );
   const results: ScenarioResult[] = [];
   let failed = 0;
   for (const [index, promise] of pending.entries()) {
-    try {
-      const result = await promise;
-      reportScenario(result, controllers, options.onLine);
-      results.push(result);
-    } catch (error) {
+    const outcome = await promise;
+    if ('result' in outcome) {
+      reportScenario(outcome.result, controllers, options.onLine);
+      results.push(outcome.result);
+    } else {
       failed += 1;
-      options.onLine({ kind: 'failed', scenario: scenarios[index]!.name, reason: (error as Error).message });
+      options.onLine({ kind: 'failed', scenario: scenarios[index]!.name, reason: outcome.error });
     }
   }
   return { results, failed };
