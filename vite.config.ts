@@ -57,7 +57,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: fromRoot('.'),
-          include: ['{backend-bridge,common,electron,renderer,scripts}/**/*.test.ts'],
+          include: ['{backend-bridge,bench,common,electron,renderer,scripts}/**/*.test.ts'],
           environment: 'node',
         },
       },
