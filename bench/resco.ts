@@ -7,8 +7,7 @@
  * makes the exit code 1.
  */
 import { parseArgs } from 'node:util';
-import { report } from './report';
-import { runResco } from './resco/runner';
+import { benchResco } from './resco/bench-resco';
 
 const { values } = parseArgs({
   options: { scenarios: { type: 'string' }, seeds: { type: 'string', default: '1' } },
@@ -25,17 +24,7 @@ if (!Number.isInteger(seeds) || seeds < 1) {
 }
 
 try {
-  const { results, failed } = await runResco({
-    scenariosDir: values.scenarios,
-    seeds,
-    onLine: (line) => {
-      if (line.kind === 'bench') report(line.name, line.value, line.unit);
-      else if (line.kind === 'skipped') process.stderr.write(`resco: skipping ${line.folder}: ${line.reason}\n`);
-      else process.stderr.write(`resco: ${line.scenario} failed: ${line.reason}\n`);
-    },
-  });
-  if (results.length === 0 && failed === 0) process.stderr.write(`resco: no scenario in ${values.scenarios}\n`);
-  process.exitCode = failed > 0 || results.length === 0 ? 1 : 0;
+  process.exitCode = (await benchResco(values.scenarios, seeds)) ? 0 : 1;
 } catch (error) {
   process.stderr.write(`resco: ${(error as Error).message}\n`);
   process.exitCode = 1;

@@ -2,6 +2,9 @@
  * `npm run bench`: every performance figure as `BENCH <name> <value> <unit>`.
  * Runs against the built app (dist/), on loopback only, and stops by itself.
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../tests/support/chromium';
 import { startDemoBridge } from '../tests/support/demo-bridge';
 import { measureAlertLatencyP99Ms } from './alert-latency';
@@ -12,6 +15,7 @@ import { measureDrillSelectMs } from './drill-select';
 import { measureFirstCityFrameMs } from './first-city-frame';
 import { measureMqttIngestMsgsPerS } from './mqtt-ingest';
 import { measureReplaySpeedup } from './replay';
+import { benchResco } from './resco/bench-resco';
 import { median, report } from './report';
 import { measureSignalControl } from './signals';
 import { measureSimSpeedup } from './sim-speedup';
@@ -59,3 +63,9 @@ try {
 } finally {
   await bridge.close();
 }
+
+// The published benchmark, where this checkout has the scenarios beside it and SUMO is installed.
+const rescoDir = fileURLToPath(new URL('../../shared/resco', import.meta.url));
+if (!existsSync(rescoDir)) process.stderr.write(`resco: skipped, no scenarios at ${rescoDir}\n`);
+else if (spawnSync('sumo', ['--version']).status !== 0) process.stderr.write('resco: skipped, SUMO is not installed (apt-get install -y sumo sumo-tools)\n');
+else await benchResco(rescoDir, 1);
