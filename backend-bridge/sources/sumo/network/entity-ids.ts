@@ -41,9 +41,4 @@ export class EntityIds {
   sumoIdOf(entityId: string): string | undefined {
     return this.byEntity.get(entityId);
   }
-
-  /** Every pair, city model id → SUMO id. */
-  entries(): IterableIterator<[string, string]> {
-    return this.byEntity.entries();
-  }
 }

@@ -5,8 +5,8 @@
  * edges (the paths across junctions) are dropped here; everything kept has
  * its required attributes checked, so later steps can trust it.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ElementReader, type XmlElement } from './net-file-error';
+import { XmlSyntaxError, scanXml } from './xml-scanner';
 
 export interface NetLocation {
   /** Added to projected coordinates to give network x/y, metres. */
@@ -77,25 +77,18 @@ export interface NetFile {
   tlLogics: NetTlLogic[];
 }
 
-const LISTS = new Set(['edge', 'lane', 'junction', 'connection', 'tlLogic', 'phase', 'poly', 'param']);
-
-/** The XML parser every SUMO file goes through: attributes kept as strings, listed elements always arrays. */
+/** A SUMO file's root element, `<root>`; throws naming the file where it is not well-formed XML or has another root. */
 export function parseSumoXml(xml: string, file: string, root: string): XmlElement {
   const reader = new ElementReader(file);
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw reader.error('', null, `not well-formed XML at line ${valid.err.line}: ${valid.err.msg}`);
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    parseAttributeValue: false,
-    parseTagValue: false,
-    ignoreDeclaration: true,
-    isArray: (tag) => LISTS.has(tag),
-  });
-  const document = parser.parse(xml) as XmlElement;
-  const top = document[root];
-  if (typeof top !== 'object' || top === null || Array.isArray(top)) throw reader.error('', null, `has no <${root}> element`);
-  return top as XmlElement;
+  let document: ReturnType<typeof scanXml>;
+  try {
+    document = scanXml(xml);
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) throw reader.error('', null, error.message);
+    throw error;
+  }
+  if (document.tag !== root) throw reader.error('', null, `has no <${root}> element (its root is <${document.tag}>)`);
+  return document.element;
 }
 
 export function parseNetXml(xml: string, file: string): NetFile {

@@ -19,6 +19,15 @@ export interface ProgramRuleReport {
 }
 
 export function checkProgramRules(programs: readonly SumoSignalProgram[], meta: Pick<CityMeta, 'nodes' | 'links'>): ProgramRuleReport[] {
+  // approachBearingsDeg scans the whole city per node; a big net has thousands of signals, so hand it each node's own neighbourhood.
+  const nodeById = new Map(meta.nodes.map((node) => [node.id, node]));
+  const linksInto = new Map<string, CityMeta['links']>();
+  for (const link of meta.links) linksInto.set(link.toNodeId, [...(linksInto.get(link.toNodeId) ?? []), link]);
+  const neighbourhood = (nodeId: string): Pick<CityMeta, 'nodes' | 'links'> => {
+    const links = linksInto.get(nodeId) ?? [];
+    const nodes = [nodeId, ...links.map((link) => link.fromNodeId)].flatMap((id) => nodeById.get(id) ?? []);
+    return { nodes, links };
+  };
   return programs.map((program) => {
     let structureError: string | null = null;
     try {
@@ -26,7 +35,7 @@ export function checkProgramRules(programs: readonly SumoSignalProgram[], meta: 
     } catch (error) {
       structureError = (error as Error).message;
     }
-    const violations = checkPlanRules(program.plan, program.movements, approachBearingsDeg(meta, program.plan.nodeId));
+    const violations = checkPlanRules(program.plan, program.movements, approachBearingsDeg(neighbourhood(program.plan.nodeId), program.plan.nodeId));
     return { tlId: program.tlId, nodeId: program.plan.nodeId, structureError, violations };
   });
 }
