@@ -13,14 +13,11 @@ export class EntityIds {
   private readonly byEntity = new Map<string, string>();
   private readonly bySumo = new Map<string, string>();
 
-  /** @param prefix keeps kinds apart (`j:` junctions, `e:` edges) so a node and a link may share a SUMO id */
-  constructor(private readonly prefix: string) {}
-
   /** The city model's id of `sumoId`, made on first use. */
   idFor(sumoId: string): string {
     const known = this.bySumo.get(sumoId);
     if (known !== undefined) return known;
-    let base = this.prefix + sumoId.replace(/[^A-Za-z0-9_.:-]/g, '_');
+    let base = sumoId.replace(/[^A-Za-z0-9_.:-]/g, '_');
     if (base.length > MAX_ID_LENGTH) {
       const hash = createHash('sha1').update(sumoId).digest('hex').slice(0, 8);
       base = `${base.slice(0, MAX_ID_LENGTH - 9)}-${hash}`;

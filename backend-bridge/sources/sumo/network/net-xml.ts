@@ -172,12 +172,13 @@ function readTlLogic(reader: ElementReader, tl: XmlElement): NetTlLogic {
     if (typeof state !== 'string' || !/^[rRyYgGsuoO]+$/.test(state)) {
       throw reader.error('tlLogic', tl, `a phase needs a state of signal letters (rygGsuoO), got "${String(state)}"`);
     }
-    return {
-      durationS,
-      state,
-      minDurS: reader.optionalNumber('tlLogic', phase, 'minDur'),
-      maxDurS: reader.optionalNumber('tlLogic', phase, 'maxDur'),
+    const seconds = (name: string): number | undefined => {
+      if (phase[name] === undefined) return undefined;
+      const value = Number(phase[name]);
+      if (!(value >= 0)) throw reader.error('tlLogic', tl, `a phase's ${name} must be at least 0 s, got "${String(phase[name])}"`);
+      return value;
     };
+    return { durationS, state, minDurS: seconds('minDur'), maxDurS: seconds('maxDur') };
   });
   if (phases.length === 0) throw reader.error('tlLogic', tl, 'has no phases');
   return {

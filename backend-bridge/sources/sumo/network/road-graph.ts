@@ -30,8 +30,8 @@ export interface SumoRoadGraph {
 }
 
 export function readRoadGraph(net: NetFile, placement: NetPlacement): SumoRoadGraph {
-  const nodeIds = new EntityIds('');
-  const linkIds = new EntityIds('');
+  const nodeIds = new EntityIds();
+  const linkIds = new EntityIds();
   const warnings: string[] = [];
   const signalized = new Set(net.junctions.filter((j) => j.type.startsWith('traffic_light')).map((j) => j.id));
   const nodes = net.junctions.map((junction): RoadNode => {
