@@ -109,6 +109,14 @@ describe('SUMO traffic-light programs as signal plans', () => {
     expect(network.warnings.join('\n')).toMatch(/plan rules broken by SUMO programs: yellow-range: 1 of 1 programs \(C\)/);
   });
 
+  it('reads the program SUMO starts with, the last of several for one traffic light, and says so', () => {
+    // readProgram closes the second tlLogic.
+    const night = '<tlLogic id="C" type="static" programID="night" offset="0"><phase duration="60" state="GGGGGGrrrrrr"/><phase duration="3" state="yyyyyyrrrrrr"/>';
+    const network = readProgram(`${TWO_PHASES}</tlLogic>${night}`);
+    expect(network.programs.map((p) => [p.tlId, p.programId, p.plan.cycleS])).toEqual([['C', 'night', 63]]);
+    expect(network.warnings).toContain('tlLogic C: program 0 is not the one SUMO starts with; only program night is read');
+  });
+
   it('leaves out a program that never shows green, with a warning', () => {
     const network = readProgram('<phase duration="10" state="rrrrrrrrrrrr"/>');
     expect(network.programs).toEqual([]);

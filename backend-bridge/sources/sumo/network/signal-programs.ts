@@ -64,7 +64,12 @@ export function readSignalPrograms(net: NetFile, nodeIds: EntityIds, linkIds: En
     connectionsByTl.set(connection.tl, list);
   }
 
+  // SUMO starts the program it loaded last for a traffic light; the others are alternatives a WAUT or TraCI may switch to.
+  const active = new Map(net.tlLogics.map((tl) => [tl.id, tl]));
   for (const tl of net.tlLogics) {
+    if (active.get(tl.id) !== tl) warnings.push(`tlLogic ${tl.id}: program ${tl.programId} is not the one SUMO starts with; only program ${active.get(tl.id)!.programId} is read`);
+  }
+  for (const tl of active.values()) {
     const connections = connectionsByTl.get(tl.id) ?? [];
     const junctions = rankJunctions(connections.map((c) => edgeEnd.get(c.from)).filter((j): j is string => j !== undefined));
     if (junctions.length === 0) {
