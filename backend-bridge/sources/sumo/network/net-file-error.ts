@@ -8,7 +8,7 @@ export class SumoNetError extends Error {
   override name = 'SumoNetError';
 }
 
-/** An XML element as `scanXml` gives it: attributes as strings, child elements as arrays by tag. */
+/** An XML element as `readXmlTree` gives it: attributes as strings, child elements as arrays by tag. */
 export type XmlElement = Record<string, unknown>;
 
 /** Reads one element's attributes with checks; its errors name the file and the element. */

@@ -6,7 +6,7 @@
  * its required attributes checked, so later steps can trust it.
  */
 import { ElementReader, type XmlElement } from './net-file-error';
-import { XmlSyntaxError, scanXml } from './xml-scanner';
+import { XmlSyntaxError, readXmlTree } from './xml-tree';
 
 export interface NetLocation {
   /** Added to projected coordinates to give network x/y, metres. */
@@ -80,9 +80,9 @@ export interface NetFile {
 /** A SUMO file's root element, `<root>`; throws naming the file where it is not well-formed XML or has another root. */
 export function parseSumoXml(xml: string, file: string, root: string): XmlElement {
   const reader = new ElementReader(file);
-  let document: ReturnType<typeof scanXml>;
+  let document: ReturnType<typeof readXmlTree>;
   try {
-    document = scanXml(xml);
+    document = readXmlTree(xml);
   } catch (error) {
     if (error instanceof XmlSyntaxError) throw reader.error('', null, error.message);
     throw error;

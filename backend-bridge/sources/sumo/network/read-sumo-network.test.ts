@@ -151,7 +151,7 @@ describe('readSumoNetwork on broken files', () => {
   });
 
   it('names the file and the line when the XML is not well-formed', () => {
-    expect(() => read(craftedNetXml().replace('</net>', ''))).toThrow(/town\.net\.xml: not well-formed XML at line \d+/);
+    expect(() => read(craftedNetXml().replace('</net>', ''))).toThrow(/town\.net\.xml: not well-formed XML: \d+:\d+/);
   });
 
   it('names the location when the projection is not one proj4 knows', () => {
