@@ -12,6 +12,7 @@ import type { CityMeta } from '../../backend-bridge/protocol';
 import { launchChromium } from '../support/chromium';
 import { offHost, recordRequests } from '../support/off-host';
 import { DRAW_TIMEOUT_MS, SHOTS_DIR, useE2eSession } from '../support/e2e-session';
+import { clickUntil } from '../support/click-until';
 
 const session = useE2eSession();
 
@@ -126,10 +127,11 @@ describe('Wall', () => {
     await expect.poll(() => wallMap.getAttribute('data-camera-height-m'), { timeout: 30_000 }).not.toBeNull();
     const before = await camera(wall.page);
 
-    // force: a console drawing the city with software WebGL on a loaded machine may not give
-    // Playwright's stability check two quiet animation frames in time; the row is listed and enabled.
-    await row.click({ force: true });
-    await console.page.getByTestId('push-to-wall').click({ force: true });
+    // Each click waits for its control and is confirmed by what it brings: the alert's drawer, then
+    // the bridge's acknowledgement of the push (regression: a forced early click was lost under load).
+    const drawer = console.page.locator(`[data-testid="alert-drawer"][data-alert-id="${alertId}"]`);
+    await clickUntil(row.locator('button').first(), drawer);
+    await clickUntil(drawer.getByTestId('push-to-wall'), drawer.locator('[data-testid="push"][data-state="sent"]'));
 
     await wall.page.getByTestId('wall-focus').waitFor({ timeout: 30_000 });
     await expect(wall.page.getByTestId('wall-focus').textContent()).resolves.toContain('Smoke reported, block 3');
