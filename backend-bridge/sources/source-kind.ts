@@ -9,13 +9,15 @@ import type { Logger } from '../core/log';
 import type { Finding } from '../protocol/validation';
 import type { LiveSource } from './live-source';
 
+/**
+ * What the bridge must know of a source before it runs. (What it can do at
+ * run time is its own interface: `signals` where it has signals, `seek`
+ * where it is a replay, and a refusal from `setClock` where the clock is
+ * not the bridge's to change.)
+ */
 export interface SourceCapabilities {
   /** Alerts arrive from the source itself (field systems), so the bridge generates no demo alerts. */
   bringsOwnAlerts: boolean;
-  /** Operators may change its clock's speed and pause it (`set-sim-clock`). */
-  controlsClock: boolean;
-  /** It runs the signal plans operators change (it offers `LiveSource.signals`). */
-  setsSignals: boolean;
 }
 
 /** What every factory gets besides its own config section. */

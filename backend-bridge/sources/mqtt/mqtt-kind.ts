@@ -43,7 +43,7 @@ export const mqttSourceKind = defineSourceKind({
     return { ...config, tlsFiles };
   },
   // Field alerts come from the broker; the controllers run the plans; the clock is the wall's.
-  capabilities: { bringsOwnAlerts: true, controlsClock: false, setsSignals: true },
+  capabilities: { bringsOwnAlerts: true },
   create: (config, { city }) => {
     const files = config.tlsFiles;
     const options: MqttSourceOptions = !files

@@ -18,7 +18,7 @@ export const replaySourceKind = defineSourceKind({
   }),
   resolveFiles: (config, resolve) => ({ ...config, file: resolve(config.file) }),
   // The demo's generated alerts go with a replay as with the simulator it usually recorded.
-  capabilities: { bringsOwnAlerts: false, controlsClock: true, setsSignals: false },
+  capabilities: { bringsOwnAlerts: false },
   create: (config, { city, cityVersion, log }) => {
     const recording = RecordingFile.open(config.file, { id: city.meta.id, version: cityVersion(), linkCount: city.meta.links.length });
     return new ReplaySource(recording, log, {

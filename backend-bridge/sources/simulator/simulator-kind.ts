@@ -11,6 +11,6 @@ export const simulatorSourceKind = defineSourceKind({
     /** Seed of the traffic simulation's random choices. @default the demo city's seed */
     seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_SEED))),
   }),
-  capabilities: { bringsOwnAlerts: false, controlsClock: true, setsSignals: true },
+  capabilities: { bringsOwnAlerts: false },
   create: (config, { city }) => new SimulatorSource(city, { sim: { seed: config.seed ?? city.meta.seed ?? 0 } }),
 });
