@@ -5,8 +5,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DRAW_TIMEOUT_MS, SHOTS_DIR, useE2eSession } from '../support/e2e-session';
+import { clickUntil } from '../support/click-until';
 import { changedFraction, warmFraction } from '../support/pixels';
-
 
 const session = useE2eSession();
 
@@ -30,8 +30,11 @@ async function nextTrafficFrame(map: Locator): Promise<void> {
 
 async function setLayer(page: Page, layer: string, on: boolean): Promise<void> {
   const box = page.getByTestId(`layer-${layer}`);
-  if ((await box.isChecked()) !== on) await box.click();
+  if ((await box.isChecked()) !== on) await clickUntil(box, page.locator(`[data-testid="layer-${layer}"]${on ? ':checked' : ':not(:checked)'}`));
 }
+
+/** Four screenshots, two layer round trips and 30 sim minutes at 60×: more than the default test time on a busy machine. */
+const LAYERS_TEST_TIMEOUT_MS = 360_000;
 
 const pct = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
 
@@ -61,7 +64,7 @@ describe('Console traffic', () => {
     await nextTrafficFrame(map);
     const before = await page.screenshot();
     const startedAt = await simTimeMs(page);
-    await page.getByTestId('speed-60').click();
+    await clickUntil(page.getByTestId('speed-60'), page.locator('[data-testid="speed-60"][aria-pressed="true"]'));
     await expect.poll(() => simTimeMs(page), { timeout: 120_000 }).toBeGreaterThan(startedAt + 30 * 60_000);
     await nextTrafficFrame(map);
     await nextTrafficFrame(map);
@@ -69,7 +72,7 @@ describe('Console traffic', () => {
     const changed = changedFraction(before, after, box);
     expect(changed, `map pixels changed after 30 sim minutes: ${pct(changed)}`).toBeGreaterThan(0.005);
     await page.context().close();
-  });
+  }, LAYERS_TEST_TIMEOUT_MS);
 
   it('shows the time bar read-only to a viewer, whose speed change the bridge would refuse', async () => {
     const { page } = await openConsole(session.bridge.tokens.viewer);

@@ -10,7 +10,7 @@
  */
 import * as v from 'valibot';
 import type { Buildings } from '../../protocol';
-import { signedAreaM2, vertexMean } from '../../../common/geo/planar-measures';
+import { BuildingFootprints } from '../building-footprints';
 import type { CityFrame, OutsideBox } from './city-frame';
 import type { GeoFeature, GeoJsonFile, Position } from './geojson-file';
 
@@ -23,10 +23,7 @@ export function readBuildings(
   outside: OutsideBox,
   districtAt: (xM: number, yM: number) => number,
 ): Buildings {
-  const ringStart = [0];
-  const xyM: number[] = [];
-  const heightM: number[] = [];
-  const district: number[] = [];
+  const footprints = new BuildingFootprints(districtAt);
   for (const feature of file.features) {
     const name = feature.properties.id === undefined ? `#${feature.index}` : file.id(feature);
     const height = heightOf(file, feature);
@@ -38,22 +35,9 @@ export function readBuildings(
       outside.add(file.layer, name);
       continue;
     }
-    for (const ring of rings) {
-      const ringM = ring.flatMap((position) => frame.toLocal(position));
-      if (signedAreaM2(ringM) < 0) reverseRing(ringM);
-      xyM.push(...ringM);
-      ringStart.push(xyM.length / 2);
-      heightM.push(height);
-      const [cx, cy] = vertexMean(ringM);
-      district.push(districtAt(cx, cy));
-    }
+    for (const ring of rings) footprints.add(ring.flatMap((position) => frame.toLocal(position)), height);
   }
-  return {
-    ringStart: Uint32Array.from(ringStart),
-    xyM: Float32Array.from(xyM),
-    heightM: Float32Array.from(heightM),
-    district: Uint16Array.from(district),
-  };
+  return footprints.buildings();
 }
 
 function heightOf(file: GeoJsonFile, feature: GeoFeature): number {
@@ -62,12 +46,4 @@ function heightOf(file: GeoJsonFile, feature: GeoFeature): number {
   const floors = file.optionalProp(feature, 'floors', v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(300)));
   if (floors !== undefined) return floors * FLOOR_HEIGHT_M;
   throw file.error(feature, 'needs properties.height (metres) or properties.floors');
-}
-
-/** Reverses a ring of interleaved x, y in place. */
-function reverseRing(xy: number[]): void {
-  for (let i = 0, j = xy.length / 2 - 1; i < j; i++, j--) {
-    [xy[2 * i], xy[2 * j]] = [xy[2 * j]!, xy[2 * i]!];
-    [xy[2 * i + 1], xy[2 * j + 1]] = [xy[2 * j + 1]!, xy[2 * i + 1]!];
-  }
 }

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Buildings } from '../../../protocol';
-import { signedAreaM2, vertexMean } from '../../../../common/geo/planar-measures';
+import { BuildingFootprints } from '../../../city/building-footprints';
 import { FLOOR_HEIGHT_M } from '../../../city/files/buildings-layer';
 import { ElementReader, SumoNetError, type XmlElement } from './net-file-error';
 import type { NetPlacement } from './net-placement';
@@ -26,10 +26,7 @@ export function readPolyBuildings(file: string, placement: NetPlacement, distric
   }
   const reader = new ElementReader(file);
   const root = parseSumoXml(xml, file, 'additional');
-  const ringStart = [0];
-  const xyM: number[] = [];
-  const heightM: number[] = [];
-  const district: number[] = [];
+  const footprints = new BuildingFootprints(districtAt);
   for (const poly of reader.children(root, 'poly')) {
     const type = reader.optionalText(poly, 'type') ?? '';
     if (type !== 'building' && !type.startsWith('building.')) continue;
@@ -43,19 +40,9 @@ export function readPolyBuildings(file: string, placement: NetPlacement, distric
     // SUMO closes polygons by repeating the first point; footprints here are open rings.
     if (ring.length >= 4 && ring[0] === ring[ring.length - 2] && ring[1] === ring[ring.length - 1]) ring.length -= 2;
     if (ring.length < 6) throw reader.error('poly', poly, 'a building needs at least 3 distinct points');
-    if (signedAreaM2(ring) < 0) reverseRing(ring);
-    xyM.push(...ring);
-    ringStart.push(xyM.length / 2);
-    heightM.push(heightOf(reader, poly));
-    const [cx, cy] = vertexMean(ring);
-    district.push(districtAt(cx, cy));
+    footprints.add(ring, heightOf(reader, poly));
   }
-  return {
-    ringStart: Uint32Array.from(ringStart),
-    xyM: Float32Array.from(xyM),
-    heightM: Float32Array.from(heightM),
-    district: Uint16Array.from(district),
-  };
+  return footprints.buildings();
 }
 
 function heightOf(reader: ElementReader, poly: XmlElement): number {
@@ -65,11 +52,4 @@ function heightOf(reader: ElementReader, poly: XmlElement): number {
   const heightM = given ?? (levels !== undefined ? levels * FLOOR_HEIGHT_M : DEFAULT_BUILDING_HEIGHT_M);
   if (!(heightM > 0 && heightM <= MAX_HEIGHT_M)) throw reader.error('poly', poly, `height must be above 0 and at most ${MAX_HEIGHT_M} m`);
   return heightM;
-}
-
-function reverseRing(xy: number[]): void {
-  for (let i = 0, j = xy.length / 2 - 1; i < j; i++, j--) {
-    [xy[2 * i], xy[2 * j]] = [xy[2 * j]!, xy[2 * i]!];
-    [xy[2 * i + 1], xy[2 * j + 1]] = [xy[2 * j + 1]!, xy[2 * i + 1]!];
-  }
 }
