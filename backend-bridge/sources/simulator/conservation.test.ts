@@ -25,7 +25,8 @@ function randomPlan(rng: Prng, sim: TrafficSim, nodeId: string): SignalPlan {
   return { nodeId, version: sim.plan(nodeId).version + 1, cycleS, offsetS: rng.int(0, cycleS - 1), phases };
 }
 
-describe('vehicle conservation', () => {
+// Whole-city simulation runs of a few seconds each: a busy machine (CI beside other work) needs more than the default 5 s.
+describe('vehicle conservation', { timeout: 60_000 }, () => {
   it('keeps created − removed equal to the vehicles in the system, with no cell below empty or above jam, on random networks', () => {
     let checkedSteps = 0;
     let fullestCell = 0;

@@ -20,7 +20,8 @@ function congestedShare(sim: TrafficSim, untilMs: number, links: number[]): numb
   return links.filter((i) => level[i]! >= HEAVY).length / links.length;
 }
 
-describe('traffic in the demo city', () => {
+// Whole-city simulation runs of a few seconds each: a busy machine (CI beside other work) needs more than the default 5 s.
+describe('traffic in the demo city', { timeout: 60_000 }, () => {
   it('jams the centre and its river bridges in the morning peak', () => {
     const sim = new TrafficSim(city, { seed: DEFAULT_DEMO_SEED, startSimTimeMs: at(7, 30) });
     expect(congestedShare(sim, at(8, 30), central)).toBeGreaterThan(0.25);
