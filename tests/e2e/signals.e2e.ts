@@ -50,12 +50,26 @@ async function openSignalPanel(token: string, nodeId: string): Promise<{ page: P
 
 const planVersion = async (page: Page) => Number(await page.getByTestId('signal-plan-version').getAttribute('data-version'));
 
-/** Sends an apply over a fresh socket of the page's own, bypassing the panel; resolves with the bridge's reply. */
-function forgeApply(page: Page, token: string, nodeId: string): Promise<{ type: string; code?: string; message?: string }> {
+/** How long a forged apply may take from connect to reply before it counts as lost, ms. */
+const FORGED_REPLY_TIMEOUT_MS = 60_000;
+
+type ForgedOutcome = { type: string; code?: string; message?: string } | { lost: string };
+
+/**
+ * Sends an apply over a fresh socket of the page's own, bypassing the panel;
+ * resolves with the bridge's reply, or says how the socket was lost before
+ * one came (regression: a socket the bridge closed before replying, e.g. for a
+ * hello that a starved page sent late, left this waiting until the test's end).
+ */
+function forgeApplyOnce(page: Page, token: string, nodeId: string): Promise<ForgedOutcome> {
   return page.evaluate(
-    ({ url, subprotocol, protocol, token, nodeId }) =>
-      new Promise((resolve, reject) => {
+    ({ url, subprotocol, protocol, token, nodeId, timeoutMs }) =>
+      new Promise<ForgedOutcome>((resolve) => {
         const socket = new WebSocket(url, subprotocol);
+        const timer = setTimeout(() => {
+          socket.close();
+          resolve({ lost: `no reply within ${timeoutMs} ms` });
+        }, timeoutMs);
         const plan = {
           nodeId,
           version: 999,
@@ -70,14 +84,33 @@ function forgeApply(page: Page, token: string, nodeId: string): Promise<{ type: 
           const message = JSON.parse(event.data) as { type: string; requestId?: string };
           if (message.type === 'welcome') socket.send(JSON.stringify({ type: 'apply-signal-plan', id: 'forged-1', plan, reason: 'forged' }));
           if (message.requestId === 'forged-1') {
+            clearTimeout(timer);
             socket.close();
             resolve(message as { type: string });
           }
         };
-        socket.onerror = () => reject(new Error('the forged socket failed'));
+        socket.onclose = (event) => {
+          clearTimeout(timer);
+          resolve({ lost: `closed ${event.code} ${event.reason}` });
+        };
       }),
-    { url: `${session.bridge.origin.replace(/^http/, 'ws')}${WS_PATH}`, subprotocol: SUBPROTOCOL, protocol: PROTOCOL_VERSION, token, nodeId },
+    {
+      url: `${session.bridge.origin.replace(/^http/, 'ws')}${WS_PATH}`,
+      subprotocol: SUBPROTOCOL,
+      protocol: PROTOCOL_VERSION,
+      token,
+      nodeId,
+      timeoutMs: FORGED_REPLY_TIMEOUT_MS,
+    },
   );
+}
+
+/** The bridge's reply to a forged apply; a socket lost before the reply is opened again, three times at most. */
+async function forgeApply(page: Page, token: string, nodeId: string): Promise<ForgedOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await forgeApplyOnce(page, token, nodeId);
+    if (!('lost' in outcome) || attempt === 3) return outcome;
+  }
 }
 
 /** Failures of the link, not refusals: the panel keeps the draft, and an operator simply applies again. */
