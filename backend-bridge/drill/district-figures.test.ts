@@ -40,9 +40,9 @@ describe('districtFigures', () => {
   });
 
   it('counts its signalized intersections by mode', () => {
-    expect(districtFigures(drillInputs(), 'north').signals).toEqual({ adaptive: 0, fixed: 1 });
-    expect(districtFigures(drillInputs({ modes: { modeOf: () => 'adaptive' } }), 'north').signals).toEqual({ adaptive: 1, fixed: 0 });
-    expect(districtFigures(drillInputs(), 'south').signals).toEqual({ adaptive: 0, fixed: 0 });
+    expect(districtFigures(drillInputs(), 'north').signals).toEqual({ adaptive: 0, maxpressure: 0, fixed: 1 });
+    expect(districtFigures(drillInputs({ modes: { modeOf: () => 'adaptive' } }), 'north').signals).toEqual({ adaptive: 1, maxpressure: 0, fixed: 0 });
+    expect(districtFigures(drillInputs(), 'south').signals).toEqual({ adaptive: 0, maxpressure: 0, fixed: 0 });
   });
 
   it('has empty lists and zero counts for a district with nothing going on', () => {

@@ -11,7 +11,7 @@ export const CONGESTED_LINK_COUNT = 10;
 export function districtFigures(inputs: DrillInputs, districtId: string): DistrictDetail {
   const { index } = inputs;
   const openAlerts = inputs.openAlerts.filter((alert) => alert.districtId === districtId);
-  const signals = { adaptive: 0, fixed: 0 };
+  const signals = { adaptive: 0, maxpressure: 0, fixed: 0 };
   for (const node of index.nodesOfDistrict.get(districtId) ?? []) {
     if (node.signalized) signals[inputs.modes.modeOf(node.id)]++;
   }

@@ -107,7 +107,7 @@ const districtFigures = v.strictObject({
   /** The district's links with the lowest share of free-flow speed first, at most 10. */
   congestedLinks: v.pipe(v.array(congestedLink), v.maxLength(20)),
   openAlerts: v.pipe(v.array(alertRow), v.maxLength(50)),
-  signals: v.strictObject({ adaptive: count, fixed: count }),
+  signals: v.strictObject({ adaptive: count, maxpressure: count, fixed: count }),
 });
 
 const approach = v.strictObject({

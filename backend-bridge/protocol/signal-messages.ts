@@ -201,6 +201,7 @@ const signalActivitySchema = v.strictObject({
   operatorChangesToday: count,
   /** Plan changes made today by the adaptive controller. */
   adaptiveChangesToday: count,
+  /** Intersections whose controller follows measured traffic: adaptive re-splitting or max-pressure. */
   adaptiveIntersections: count,
   fixedIntersections: count,
   /**

@@ -113,8 +113,13 @@ function phaseTimesS(plan: SignalPlan): number {
   return plan.phases.reduce((sum, p) => sum + p.greenS + p.yellowS + p.allRedS, 0);
 }
 
-export const SIGNAL_MODES = ['fixed', 'adaptive'] as const;
-/** `fixed`: the plan runs as written; `adaptive`: the bridge re-splits its greens from measured flows every few cycles. */
+export const SIGNAL_MODES = ['fixed', 'adaptive', 'maxpressure'] as const;
+/**
+ * `fixed`: the plan runs as written; `adaptive`: the bridge re-splits its
+ * greens from measured flows every few cycles (Webster); `maxpressure`: the
+ * source serves, every few seconds, the plan's phase of largest queue
+ * pressure, with the plan's minimum greens, yellows and all-reds.
+ */
 export type SignalMode = (typeof SIGNAL_MODES)[number];
 
 export const SIGNAL_INTERVALS = ['green', 'yellow', 'all-red'] as const;

@@ -6,7 +6,7 @@
  * control, so a restarted bridge keeps them adaptive.
  */
 import type { Statement } from 'better-sqlite3';
-import { type PlanOrigin, type PlanVersion, type SignalMode, checkSignalPlan } from '../protocol';
+import { type PlanOrigin, type PlanVersion, SIGNAL_MODES, type SignalMode, checkSignalPlan } from '../protocol';
 import type { BridgeDatabase } from '../store/database';
 
 /** Plan changes by who made them: operators (rollbacks included) and the adaptive controller. */
@@ -41,8 +41,8 @@ export class PlanHistory {
   private readonly countsByOrigin: Statement<[number], { origin: PlanOrigin; changes: number }>;
   private readonly latestChanges: Statement<[number, number, number], { node_id: string; effective_sim_time_ms: number }>;
   private readonly newestOfEach: Statement<[], VersionRow>;
-  private readonly modes: Statement<[], { node_id: string; mode: SignalMode }>;
-  private readonly setAdaptive: Statement<[string, string]>;
+  private readonly modes: Statement<[], { node_id: string; mode: string }>;
+  private readonly setStored: Statement<[string, string]>;
   private readonly setFixed: Statement<[string]>;
 
   constructor(private readonly db: BridgeDatabase) {
@@ -67,8 +67,8 @@ export class PlanHistory {
     this.newestOfEach = db.prepare(
       'SELECT v.* FROM signal_plan_versions v JOIN (SELECT node_id, max(version) AS version FROM signal_plan_versions GROUP BY node_id) n USING (node_id, version)',
     );
-    this.modes = db.prepare("SELECT node_id, mode FROM signal_modes WHERE mode = 'adaptive'");
-    this.setAdaptive = db.prepare('INSERT INTO signal_modes (node_id, mode) VALUES (?, ?) ON CONFLICT (node_id) DO UPDATE SET mode = excluded.mode');
+    this.modes = db.prepare("SELECT node_id, mode FROM signal_modes WHERE mode <> 'fixed'");
+    this.setStored = db.prepare('INSERT INTO signal_modes (node_id, mode) VALUES (?, ?) ON CONFLICT (node_id) DO UPDATE SET mode = excluded.mode');
     this.setFixed = db.prepare('DELETE FROM signal_modes WHERE node_id = ?');
   }
 
@@ -126,14 +126,18 @@ export class PlanHistory {
     return this.newestOfEach.all().map(fromRow);
   }
 
-  /** The nodes stored as adaptive. */
-  adaptiveNodes(): string[] {
-    return this.modes.all().map((row) => row.node_id);
+  /** The nodes stored in a mode other than fixed, with their mode. */
+  storedModes(): { nodeId: string; mode: SignalMode }[] {
+    return this.modes.all().flatMap((row) => {
+      const mode = SIGNAL_MODES.find((known) => known === row.mode);
+      // A mode this version does not know (a newer bridge wrote it) runs as fixed.
+      return mode ? [{ nodeId: row.node_id, mode }] : [];
+    });
   }
 
   setMode(nodeId: string, mode: SignalMode): void {
-    if (mode === 'adaptive') this.setAdaptive.run(nodeId, mode);
-    else this.setFixed.run(nodeId);
+    if (mode === 'fixed') this.setFixed.run(nodeId);
+    else this.setStored.run(nodeId, mode);
   }
 }
 

@@ -60,6 +60,8 @@ class SignalControlModule implements SignalModule {
   private readonly adaptive: AdaptiveController;
   private readonly series = new SignalSeries();
   private readonly bearings = new Map<string, ApproachBearings>();
+  /** Nodes in a mode other than fixed. */
+  private readonly modeByNode = new Map<string, SignalMode>();
   /** Each session's watched node. */
   private readonly watchers = new Map<Session, string>();
   private simTimeMs = 0;
@@ -82,8 +84,15 @@ class SignalControlModule implements SignalModule {
       onError: (nodeId, error) => context.log.warn(`adaptive control of ${nodeId} skipped: ${error instanceof Error ? error.message : String(error)}`),
     });
     const known = new Set(signals.nodeIds());
-    for (const nodeId of this.history.adaptiveNodes()) if (known.has(nodeId)) this.adaptive.setAdaptive(nodeId, true);
     this.restoreNewestPlans(known);
+    for (const { nodeId, mode } of this.history.storedModes()) {
+      if (!known.has(nodeId)) continue;
+      if (mode === 'maxpressure' && !signals.setActuation) {
+        context.log.warn(`${nodeId} was stored in max-pressure mode, which the ${context.source.name} source cannot run: it runs its plan`);
+        continue;
+      }
+      this.enterMode(nodeId, mode);
+    }
     this.modes = { modeOf: (nodeId) => this.modeOf(nodeId) };
 
     this.events = {
@@ -104,13 +113,16 @@ class SignalControlModule implements SignalModule {
       },
       'set-signal-mode': (command, _caller, audit) => {
         const nodeIds = this.scopeNodes(command.scope, command.scopeId);
+        if (command.mode === 'maxpressure' && !this.signals.setActuation) {
+          throw new RequestError('rejected', `the ${context.source.name} source's controllers run plans only; max-pressure needs a simulated city`);
+        }
         const before = Object.fromEntries(nodeIds.map((nodeId) => [nodeId, this.modeOf(nodeId)]));
         this.history.transaction(() => {
           for (const nodeId of nodeIds) this.history.setMode(nodeId, command.mode);
           context.audit.record({ ...audit, detail: JSON.stringify({ before, after: command.mode }) });
         });
         for (const nodeId of nodeIds) {
-          this.adaptive.setAdaptive(nodeId, command.mode === 'adaptive');
+          this.enterMode(nodeId, command.mode);
           if (before[nodeId] !== command.mode) this.broadcastChange(nodeId, this.plans.newest(nodeId));
         }
         return 'audited' as const;
@@ -149,6 +161,7 @@ class SignalControlModule implements SignalModule {
     return {
       signalized: this.signals.nodeIds().length,
       adaptive: this.adaptive.adaptiveCount,
+      maxPressure: this.modeByNode.size - this.adaptive.adaptiveCount,
       adaptiveChanges: this.adaptive.changesMade,
       watchers: this.watchers.size,
     };
@@ -200,7 +213,7 @@ class SignalControlModule implements SignalModule {
       counts: this.history.countsSince(dayStartMs),
       settledChanges: this.history.changesBetween(dayStartMs, settledBeforeMs, ACTIVITY_EFFECT_CHANGES),
       series: this.series,
-      adaptiveIntersections: this.adaptive.adaptiveCount,
+      adaptiveIntersections: this.modeByNode.size,
       signalizedIntersections: this.signals.nodeIds().length,
     });
   }
@@ -210,7 +223,15 @@ class SignalControlModule implements SignalModule {
   }
 
   private modeOf(nodeId: string): SignalMode {
-    return this.adaptive.isAdaptive(nodeId) ? 'adaptive' : 'fixed';
+    return this.modeByNode.get(nodeId) ?? 'fixed';
+  }
+
+  /** Hands the node to the controller of `mode`: the adaptive re-splitter, the source's max-pressure rule, or its plan alone. */
+  private enterMode(nodeId: string, mode: SignalMode): void {
+    if (mode === 'fixed') this.modeByNode.delete(nodeId);
+    else this.modeByNode.set(nodeId, mode);
+    this.adaptive.setAdaptive(nodeId, mode === 'adaptive');
+    this.signals.setActuation?.(nodeId, mode === 'maxpressure' ? 'maxpressure' : 'plan');
   }
 
   private bearingsOf(nodeId: string): ApproachBearings {

@@ -7,6 +7,13 @@
  */
 import type { Movement, SignalMode, SignalPlan, SignalState } from '../protocol';
 
+/**
+ * Who picks a node's next phase: the running plan's clock, or the
+ * max-pressure rule (signals/max-pressure.ts) over the plan's phases on
+ * queues the source measures itself, every few seconds.
+ */
+export type Actuation = 'plan' | 'maxpressure';
+
 export interface ApproachMeasure {
   linkId: string;
   /** Vehicles per hour entering the intersection from this link, recent minutes. */
@@ -49,6 +56,12 @@ export interface SignalAccess {
    * over; rejects with a SourceRequestError (e.g. no acknowledgement in time).
    */
   apply(plan: SignalPlan): Promise<{ effectiveSimTimeMs: number }>;
+  /**
+   * Switches who picks the node's next phase. Absent where the controllers
+   * can only run plans (field controllers over MQTT); throws RangeError for a
+   * node that is not signalized.
+   */
+  setActuation?(nodeId: string, actuation: Actuation): void;
 }
 
 /** The bridge's view of which nodes run adaptive control; provided by the signal service. */

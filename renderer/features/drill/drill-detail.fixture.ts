@@ -31,7 +31,7 @@ export const districtFigures = (overrides: Partial<DistrictDetail> = {}): Distri
   ...area,
   congestedLinks: [{ linkId: 'L23', speedKmh: 8, freeSpeedKmh: 30, congestionLevel: 4, flowVehPerH: 300 }],
   openAlerts: [],
-  signals: { adaptive: 1, fixed: 0 },
+  signals: { adaptive: 1, maxpressure: 0, fixed: 0 },
   ...overrides,
 });
 

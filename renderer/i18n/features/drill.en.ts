@@ -84,6 +84,7 @@ export default {
   signalModes: {
     fixed: 'Fixed time',
     adaptive: 'Adaptive',
+    maxpressure: 'Max pressure',
   },
   intervals: {
     green: 'green',

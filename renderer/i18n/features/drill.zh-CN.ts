@@ -86,6 +86,7 @@ const zhCN: typeof en = {
   signalModes: {
     fixed: '定时控制',
     adaptive: '自适应',
+    maxpressure: '最大压力',
   },
   intervals: {
     green: '绿灯',

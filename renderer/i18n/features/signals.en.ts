@@ -14,6 +14,7 @@ export default {
   modes: {
     fixed: 'Fixed time',
     adaptive: 'Adaptive',
+    maxpressure: 'Max pressure',
   },
   intervals: {
     green: 'Green',
@@ -155,12 +156,10 @@ export default {
     controller: 'Field controller',
   },
   mode: {
-    title: 'Adaptive control',
+    title: 'Control mode',
     current: 'This intersection runs: {mode}',
     intersection: 'This intersection',
     district: 'Its district: {district}',
-    toAdaptive: 'Switch to adaptive',
-    toFixed: 'Switch to fixed time',
     lastChange: 'Last adaptive change: v{version}, effective {time}: {summary}',
     noChange: 'The adaptive controller has not changed this plan.',
     allDistrict: 'every signal of the district',

@@ -16,6 +16,7 @@ const zhCN: typeof en = {
   modes: {
     fixed: '定时控制',
     adaptive: '自适应控制',
+    maxpressure: '最大压力控制',
   },
   intervals: {
     green: '绿灯',
@@ -157,12 +158,10 @@ const zhCN: typeof en = {
     controller: '现场信号机',
   },
   mode: {
-    title: '自适应控制',
+    title: '控制方式',
     current: '本路口当前：{mode}',
     intersection: '本路口',
     district: '所在区域：{district}',
-    toAdaptive: '切换为自适应',
-    toFixed: '切换为定时',
     lastChange: '自适应最近一次调整：v{version}，{time} 生效：{summary}',
     noChange: '自适应控制尚未调整此方案。',
     allDistrict: '该区域全部信号',

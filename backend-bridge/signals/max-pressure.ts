@@ -1,0 +1,153 @@
+/**
+ * Max-pressure signal control (Varaiya, "Max pressure control of a network
+ * of signalized intersections", Transportation Research C, 2013): at each
+ * decision step a signal serves the phase whose movements have the largest
+ * pressure, the vehicles waiting to make them minus the vehicles already on
+ * the links they lead to. It needs no cycle, no split and no training, and
+ * it keeps every queue bounded whenever any controller could.
+ *
+ * This file is the rule and its timing only: the simulator, the SUMO source
+ * and the RESCO benchmark each measure the queues their own way and call it.
+ * A change of phase always shows the old phase's yellow and all-red, and a
+ * green is never cut below its minimum.
+ */
+import type { SignalInterval } from '../protocol';
+
+/** One movement of a phase, as counted now. */
+export interface MovementQueue {
+  /** Vehicles on the approach that want this movement (queued or arriving). */
+  upstreamVeh: number;
+  /** Vehicles on the link the movement leads to. */
+  downstreamVeh: number;
+  /**
+   * The movement's discharge rate relative to one lane's (lanes it may use);
+   * 1 when not known. Varaiya weighs each movement by its saturation flow.
+   */
+  capacityLanes?: number;
+}
+
+/** A phase's pressure: Σ capacity × (upstream − downstream) over its movements. */
+export function phasePressure(movements: readonly MovementQueue[]): number {
+  let pressure = 0;
+  for (const m of movements) pressure += (m.capacityLanes ?? 1) * (m.upstreamVeh - m.downstreamVeh);
+  return pressure;
+}
+
+/**
+ * The phase to serve next: the one of largest pressure; the current phase
+ * keeps the green on a tie, so a signal never switches for nothing.
+ */
+export function maxPressurePhase(pressures: readonly number[], currentPhase: number): number {
+  let best = currentPhase;
+  for (let i = 0; i < pressures.length; i++) if (pressures[i]! > pressures[best]!) best = i;
+  return best;
+}
+
+/** The fixed parts of each phase, seconds; from the node's running plan. */
+export interface PressurePhaseTiming {
+  minGreenS: number;
+  yellowS: number;
+  allRedS: number;
+}
+
+export interface MaxPressureOptions {
+  /** Seconds between decisions once a green has run its minimum. */
+  decisionStepS: number;
+}
+
+export const DEFAULT_MAX_PRESSURE: MaxPressureOptions = { decisionStepS: 5 };
+
+/** Where a max-pressure signal stands. */
+export interface PressureSignalState {
+  phaseIndex: number;
+  interval: SignalInterval;
+  /** Seconds until the interval ends, or, in a green past its minimum, until the next decision. */
+  remainingS: number;
+}
+
+/**
+ * One intersection under max-pressure control. `advance` moves it on by a
+ * time step; at each decision instant it asks for the phases' pressures.
+ * Pure state, no clock of its own, so every caller steps it at its own rate.
+ */
+export class MaxPressureSignal {
+  private phaseIndex: number;
+  private interval: SignalInterval = 'green';
+  /** Seconds spent in the current interval. */
+  private elapsedS = 0;
+  /** The green that follows the current yellow and all-red. */
+  private nextPhase: number;
+  /** Seconds of green at which the next decision falls. */
+  private nextDecisionS: number;
+
+  constructor(
+    private readonly phases: readonly PressurePhaseTiming[],
+    private readonly options: MaxPressureOptions = DEFAULT_MAX_PRESSURE,
+    startPhase = 0,
+  ) {
+    if (phases.length === 0) throw new RangeError('max-pressure needs at least one phase');
+    if (!(options.decisionStepS > 0)) throw new RangeError(`decisionStepS must be positive, got ${options.decisionStepS}`);
+    this.phaseIndex = startPhase;
+    this.nextPhase = startPhase;
+    this.nextDecisionS = this.firstDecisionS(startPhase);
+  }
+
+  state(): PressureSignalState {
+    const phase = this.phases[this.phaseIndex]!;
+    const endS = this.interval === 'green' ? this.nextDecisionS : this.interval === 'yellow' ? phase.yellowS : phase.allRedS;
+    return { phaseIndex: this.phaseIndex, interval: this.interval, remainingS: Math.max(0, endS - this.elapsedS) };
+  }
+
+  /**
+   * Moves on by `dtS` seconds. `pressures` is called at each decision
+   * instant with no argument and returns one pressure per phase.
+   */
+  advance(dtS: number, pressures: () => readonly number[]): void {
+    let leftS = dtS;
+    // Ends every interval the step reaches; one of zero length (no all-red)
+    // ends at once, and every green lasts at least a decision step, so this stops.
+    for (;;) {
+      const endS = this.intervalEndS();
+      if (this.elapsedS + leftS < endS) {
+        this.elapsedS += leftS;
+        return;
+      }
+      leftS -= endS - this.elapsedS;
+      this.elapsedS = endS;
+      this.endInterval(pressures);
+    }
+  }
+
+  private intervalEndS(): number {
+    const phase = this.phases[this.phaseIndex]!;
+    if (this.interval === 'green') return this.nextDecisionS;
+    return this.interval === 'yellow' ? phase.yellowS : phase.allRedS;
+  }
+
+  private endInterval(pressures: () => readonly number[]): void {
+    if (this.interval === 'green') {
+      const next = maxPressurePhase(pressures(), this.phaseIndex);
+      if (next === this.phaseIndex || this.phases.length === 1) {
+        this.nextDecisionS += this.options.decisionStepS;
+        return;
+      }
+      this.nextPhase = next;
+      this.enter('yellow');
+    } else if (this.interval === 'yellow') {
+      this.enter('all-red');
+    } else {
+      this.phaseIndex = this.nextPhase;
+      this.nextDecisionS = this.firstDecisionS(this.phaseIndex);
+      this.enter('green');
+    }
+  }
+
+  private enter(interval: SignalInterval): void {
+    this.interval = interval;
+    this.elapsedS = 0;
+  }
+
+  private firstDecisionS(phaseIndex: number): number {
+    return Math.max(this.phases[phaseIndex]!.minGreenS, this.options.decisionStepS);
+  }
+}
