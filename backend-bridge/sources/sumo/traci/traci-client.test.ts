@@ -149,6 +149,16 @@ describe('TraciClient against a real SUMO', () => {
     expect(await traci.getProgram(LIGHT)).toBe('0');
   });
 
+  it('shows a signal state it is given until told otherwise, then runs a program again', async () => {
+    const before = (await traci.simulationStep()).trafficLights.get(LIGHT)!;
+    const allRed = 'r'.repeat(before.state.length);
+    await traci.setRedYellowGreenState(LIGHT, allRed);
+    for (let step = 0; step < 3; step++) expect((await traci.simulationStep()).trafficLights.get(LIGHT)?.state).toBe(allRed);
+    await expect(traci.setRedYellowGreenState(LIGHT, 'rX')).rejects.toThrow(/other than rRyYgGuoOs/);
+    await traci.setProgram(LIGHT, '0');
+    expect(await traci.getProgram(LIGHT)).toBe('0');
+  });
+
   it('rejects what SUMO refuses with its reason and the command named, and stays usable', async () => {
     const refusal = await traci.setPhase(LIGHT, 99).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(TraciError);

@@ -183,6 +183,16 @@ export class TraciClient {
     await this.set(Command.setTrafficLightVariable, TrafficLightVariable.phaseDuration, tlsId, { type: 'double', value: remainingS }, name);
   }
 
+  /**
+   * Shows `state` (one of `rRyYgGuoOs` per controlled link) from now until the
+   * next call; SUMO then runs the light as a one-phase program of its own.
+   */
+  async setRedYellowGreenState(tlsId: string, state: string): Promise<void> {
+    if (!/^[rRyYgGuoOs]+$/.test(state)) throw new Error(`signal state ${JSON.stringify(state)} has a character other than rRyYgGuoOs`);
+    const name = `trafficlight.setRedYellowGreenState("${tlsId}", "${state}")`;
+    await this.set(Command.setTrafficLightVariable, TrafficLightVariable.redYellowGreenState, tlsId, { type: 'string', value: state }, name);
+  }
+
   /** Ends the run: SUMO answers, writes its outputs and exits. */
   async close(): Promise<void> {
     if (!this.connection.open) return;
