@@ -120,7 +120,8 @@ export class SignalWindow {
 
   /** Vehicles on the link now, and how many of them halt. */
   counts(linkId: string): { vehicleCount: number; haltingCount: number } {
-    return this.require(linkId);
+    const { vehicleCount, haltingCount } = this.require(linkId);
+    return { vehicleCount, haltingCount };
   }
 
   /** Vehicles per hour that crossed the link over the window (0 before any time has passed). */
