@@ -46,7 +46,7 @@ class LinkRecord {
   vehMetres = 0;
   windowS = 0;
 
-  constructor(readonly link: WatchedLink) {}
+  constructor(public link: WatchedLink) {}
 
   add(sample: Sample): void {
     this.samples.push(sample);
@@ -68,6 +68,8 @@ class LinkRecord {
 export class SignalWindow {
   private readonly records = new Map<string, LinkRecord>();
   private lastAtMs: number | undefined;
+  /** Each read lane's vehicles at the last step. */
+  private readonly laneVehicles = new Map<string, number>();
 
   constructor(links: Iterable<WatchedLink>) {
     for (const link of links) this.records.set(link.linkId, new LinkRecord(link));
@@ -76,6 +78,17 @@ export class SignalWindow {
   /** Every lane the sums read. */
   laneIds(): string[] {
     return [...this.records.values()].flatMap((record) => record.link.laneIds);
+  }
+
+  /** The lanes a link's sums read from now on (the lanes SUMO says its lights control). */
+  setLanes(linkId: string, laneIds: readonly string[]): void {
+    const record = this.require(linkId);
+    record.link = { ...record.link, laneIds };
+  }
+
+  /** Vehicles on a lane at the last step; 0 for a lane not read. */
+  vehiclesOnLane(laneId: string): number {
+    return this.laneVehicles.get(laneId) ?? 0;
   }
 
   /**
@@ -94,6 +107,7 @@ export class SignalWindow {
       for (const laneId of record.link.laneIds) {
         const reading = lanes.get(laneId);
         if (!reading) continue;
+        this.laneVehicles.set(laneId, reading.vehicleCount);
         vehicles += reading.vehicleCount;
         halting += reading.haltingCount;
         // An empty lane reports its speed limit; no vehicle moves on it.
@@ -107,6 +121,7 @@ export class SignalWindow {
 
   /** Forgets every sample (SUMO restarted). */
   clear(): void {
+    this.laneVehicles.clear();
     for (const record of this.records.values()) {
       record.samples.length = 0;
       record.vehSeconds = 0;

@@ -3,6 +3,9 @@
  * sumo-grid.fixture.ts, driven the way the SUMO source drives it: one step,
  * observe, flush. The tests share one run and go forward in time.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignalPlan, SignalState } from '../../protocol/signals';
@@ -110,6 +113,10 @@ describe('SumoSignals against a real SUMO', () => {
       expect(movement.flowVehPerH).toBeGreaterThan(0);
       expect(movement.saturationFlowVehPerH).toBeGreaterThan(movement.flowVehPerH);
     }
+    // netgenerate's two lanes: the right lane turns right and goes straight, the left one goes straight and turns left.
+    const turnOf = new Map(signals.movements(NODE).map((movement) => [movement.id, movement.turn]));
+    const saturationByTurn = new Map(measure.movements.map((movement) => [turnOf.get(movement.movementId), movement.saturationFlowVehPerH]));
+    expect(Object.fromEntries(saturationByTurn)).toEqual({ right: 1800, through: 3600, left: 1800 });
     expect(measure.delayPerVehS).toBeGreaterThan(0);
     expect(measure.delayPerVehS).toBeLessThan(120);
   });
@@ -200,5 +207,58 @@ describe('SumoSignals against a real SUMO', () => {
     expect(signals.state(NODE)).toMatchObject({ phaseIndex: 0, interval: 'green' });
     // Nodes that kept their file programs run them as before.
     expect(signals.runningPlan('A1').version).toBe(1);
+  });
+});
+
+describe('SumoSignals on a net whose lane 0 is a footway', () => {
+  let dir: string;
+  let run: SumoProcess;
+  let footwaySignals: SumoSignals;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'citybrain-sumo-footway-'));
+    const env = { ...process.env, SUMO_HOME: process.env.SUMO_HOME ?? '/usr/share/sumo' };
+    const netFile = join(dir, 'grid.net.xml');
+    execFileSync(
+      'netgenerate',
+      ['--grid', '--grid.number=3', '--grid.length=200', '--default.lanenumber=2', '--tls.guess=true', '--no-turnarounds=true', '--sidewalks.guess=true', '-o', netFile],
+      { env, stdio: 'pipe', timeout: 30_000 },
+    );
+    writeFileSync(join(dir, 'grid.rou.xml'), '<routes>\n  <flow id="f" from="A1B1" to="B1C1" begin="0" end="600" vehsPerHour="1200"/>\n</routes>\n');
+    const configFile = join(dir, 'grid.sumocfg');
+    writeFileSync(
+      configFile,
+      '<configuration><input><net-file value="grid.net.xml"/><route-files value="grid.rou.xml"/></input>' +
+        '<report><no-step-log value="true"/><no-warnings value="true"/></report></configuration>\n',
+    );
+    footwaySignals = new SumoSignals(readSumoNetwork({ netFile }));
+    run = await startSumo({ configFile, requestTimeoutMs: 20_000 });
+  }, 30_000);
+
+  afterAll(async () => {
+    await run?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the car lanes from SUMO’s controlled links at the first flush and subscribes the ones the list missed', async () => {
+    // Before SUMO was asked, the list counts car lanes from 0: the footway and one car lane.
+    expect(footwaySignals.lanesToSubscribe()).toEqual(expect.arrayContaining(['A1B1_0', 'A1B1_1']));
+    for (const laneId of footwaySignals.lanesToSubscribe()) await run.traci.subscribeLane(laneId);
+    for (const tlId of footwaySignals.lightsToSubscribe()) await run.traci.subscribeTrafficLight(tlId);
+    let lanesSeen: string[] = [];
+    for (let s = 1; s <= 120; s++) {
+      const results = await run.traci.simulationStep();
+      footwaySignals.observe(results, EPOCH_MS + s * 1000);
+      await footwaySignals.flush(run.traci);
+      lanesSeen = [...results.lanes.keys()];
+    }
+    expect(lanesSeen).toContain('A1B1_2');
+    expect(footwaySignals.lanesToSubscribe()).toEqual(expect.arrayContaining(['A1B1_1', 'A1B1_2']));
+    expect(footwaySignals.lanesToSubscribe()).not.toContain('A1B1_0');
+    const measure = footwaySignals.measure('B1');
+    expect(measure.approaches.find((approach) => approach.linkId === 'A1B1')!.volumeVehPerH).toBeGreaterThan(300);
+    const through = measure.movements.find((movement) => movement.movementId === 'A1B1>B1C1')!;
+    expect(through.saturationFlowVehPerH).toBe(3600);
+    expect(through.flowVehPerH).toBeGreaterThan(0);
   });
 });

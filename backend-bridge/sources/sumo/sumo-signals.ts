@@ -58,8 +58,18 @@ interface NodeSignal {
   pressure?: MaxPressureSignal;
   /** The signal string last sent under max-pressure. */
   shownState?: string;
-  /** For each movement of the node: its share of its in-link's lanes and the links it joins. */
-  movementShares: Map<string, { movement: Movement; share: number; lanes: number }>;
+  /** For each movement of the node: its share of its in-link's arrivals, and the lanes it leaves from. */
+  movementShares: Map<string, MovementLanes>;
+}
+
+interface MovementLanes {
+  movement: Movement;
+  /** Equal among the movements of one in-link: lane counts do not say where vehicles turn. */
+  share: number;
+  /** SUMO lanes it leaves from, once the light's controlled links were read; empty before. */
+  fromLaneIds: string[];
+  /** Lanes it may use: its from-lanes, or its share of the in-link's lanes before they are known. */
+  lanes: number;
 }
 
 export class SumoSignals implements SignalAccess {
@@ -70,6 +80,12 @@ export class SumoSignals implements SignalAccess {
   private lastSimTimeMs: number | undefined;
   /** Bridge sim ms of SUMO's time 0; read at the first flush after a (re)start. */
   private sumoEpochMs: number | undefined;
+  /** Lanes subscribed in this SUMO run: the source's from lanesToSubscribe, and the ones the first flush added. */
+  private subscribedLaneIds = new Set<string>();
+  /** Whether the lights' controlled lanes have been read in this SUMO run. */
+  private lanesRead = false;
+  /** For each SUMO lane, how many of its node's movements leave from it. */
+  private readonly movementsOfLane = new Map<string, number>();
 
   constructor(private readonly network: SumoNetwork) {
     const linkById = new Map(network.city.meta.links.map((link) => [link.id, link]));
@@ -96,7 +112,7 @@ export class SumoSignals implements SignalAccess {
           const inLink = watch(movement.inLinkId);
           watch(movement.outLinkId);
           const share = 1 / movementsOfLink.get(movement.inLinkId)!;
-          return [movement.id, { movement, share, lanes: inLink.laneIds.length * share }];
+          return [movement.id, { movement, share, fromLaneIds: [], lanes: inLink.laneIds.length * share }];
         }),
       );
       this.nodes.set(nodeId, {
@@ -112,9 +128,17 @@ export class SumoSignals implements SignalAccess {
     this.window = new SignalWindow(this.watched.values());
   }
 
-  /** Lane ids whose vehicle and halting counts it needs each step (incoming and outgoing lanes of controlled links). */
+  /**
+   * Lane ids whose vehicle and halting counts it needs each step (incoming
+   * and outgoing lanes of controlled links). Until the lights' controlled
+   * links have been read (at the first flush) these are the city's car
+   * lanes numbered from 0, which misses the top car lane where a footway
+   * is lane 0; the first flush subscribes what this missed itself.
+   */
   lanesToSubscribe(): string[] {
-    return this.window.laneIds();
+    const laneIds = this.window.laneIds();
+    for (const laneId of laneIds) this.subscribedLaneIds.add(laneId);
+    return laneIds;
   }
 
   /** Traffic-light ids it needs subscribed. */
@@ -156,8 +180,10 @@ export class SumoSignals implements SignalAccess {
   /**
    * Per approach: volume from the vehicles that crossed the in-link over the
    * window (q = k·v, see sumo-signal-window.ts), the halting vehicles as its
-   * queue. A movement gets an equal share of its in-link's lanes, arrivals
-   * and saturation flow (lane counts do not say which lane turns where).
+   * queue. A movement gets an equal share of its in-link's arrivals (lane
+   * counts do not say where vehicles turn) and 1800 veh/h for each lane it
+   * may leave from (SUMO's controlled links; before the first flush has read
+   * them, its share of the in-link's lanes).
    * Delay: the in-links' vehicle-seconds beyond free-speed time per vehicle
    * that crossed them.
    */
@@ -243,6 +269,7 @@ export class SumoSignals implements SignalAccess {
     if (this.sumoEpochMs === undefined && this.lastSimTimeMs !== undefined) {
       this.sumoEpochMs = this.lastSimTimeMs - (await traci.getTime()) * 1000;
     }
+    if (!this.lanesRead) await this.readControlledLanes(traci);
     for (const node of this.nodes.values()) {
       for (const request of node.requested.splice(0)) {
         if (!this.schedule(node, request.program, request.settle)) node.requested.push(request);
@@ -259,6 +286,9 @@ export class SumoSignals implements SignalAccess {
   /** SUMO was restarted: every light runs its file program; the plans the bridge applied (newest per node) are sent again at the next flush. */
   restarted(): void {
     this.sumoEpochMs = undefined;
+    // A fresh SUMO holds none of the last run's subscriptions; the first flush subscribes whatever the source's did not cover.
+    this.subscribedLaneIds = new Set();
+    this.lanesRead = false;
     this.lastSimTimeMs = undefined;
     this.window.clear();
     for (const node of this.nodes.values()) {
@@ -270,6 +300,50 @@ export class SumoSignals implements SignalAccess {
       node.shownState = undefined;
       node.resend = node.running.logic !== null;
     }
+  }
+
+  /**
+   * Reads which lanes each light's links join (SUMO knows; the city model
+   * only counts car lanes), makes them the lanes of the links' sums and of
+   * the movements, and subscribes any the source was not asked for.
+   */
+  private async readControlledLanes(traci: TraciClient): Promise<void> {
+    const lanesOfLink = new Map<string, Set<string>>();
+    const add = (linkId: string, laneId: string) => {
+      const lanes = lanesOfLink.get(linkId) ?? new Set<string>();
+      lanesOfLink.set(linkId, lanes.add(laneId));
+    };
+    this.movementsOfLane.clear();
+    for (const node of this.nodes.values()) {
+      const controlled = await traci.getControlledLinks(node.file.tlId);
+      const fromLanes = new Map<string, Set<string>>();
+      controlled.forEach((links, linkIndex) => {
+        const movementId = node.file.linkMovementIds[linkIndex];
+        const lanes = movementId ? node.movementShares.get(movementId) : undefined;
+        if (!lanes) return;
+        for (const { fromLane, toLane } of links) {
+          add(lanes.movement.inLinkId, fromLane);
+          add(lanes.movement.outLinkId, toLane);
+          fromLanes.set(movementId!, (fromLanes.get(movementId!) ?? new Set<string>()).add(fromLane));
+        }
+      });
+      for (const [movementId, laneIds] of fromLanes) {
+        const lanes = node.movementShares.get(movementId)!;
+        lanes.fromLaneIds = [...laneIds];
+        lanes.lanes = laneIds.size;
+        for (const laneId of laneIds) this.movementsOfLane.set(laneId, (this.movementsOfLane.get(laneId) ?? 0) + 1);
+      }
+    }
+    for (const [linkId, laneIds] of lanesOfLink) {
+      this.window.setLanes(linkId, [...laneIds]);
+      this.watched.set(linkId, { ...this.watched.get(linkId)!, laneIds: [...laneIds] });
+      for (const laneId of laneIds) {
+        if (this.subscribedLaneIds.has(laneId)) continue;
+        await traci.subscribeLane(laneId);
+        this.subscribedLaneIds.add(laneId);
+      }
+    }
+    this.lanesRead = true;
   }
 
   /** Makes `program` pending for the running program's next boundary; false while SUMO's clock or the light's step is not known yet. */
@@ -343,17 +417,24 @@ export class SumoSignals implements SignalAccess {
   }
 
   /**
-   * Each phase's pressure from the lane counts: a movement's upstream is its
-   * in-link's vehicles per lane, its downstream the out-link's, weighed by
-   * the lanes it may use.
+   * Each phase's pressure from the lane counts, per lane: a movement's
+   * upstream is the vehicles on its from-lanes (a lane shared by several
+   * movements split evenly among them) per lane, its downstream the
+   * out-link's vehicles per lane; weighed by the lanes it may use.
    */
   private pressures(node: NodeSignal): number[] {
-    const perLane = (linkId: string) => this.window.counts(linkId).vehicleCount / this.watched.get(linkId)!.laneIds.length;
+    const perLane = (linkId: string) => this.window.counts(linkId).vehicleCount / Math.max(1, this.watched.get(linkId)!.laneIds.length);
+    const upstreamPerLane = ({ movement, fromLaneIds }: MovementLanes) => {
+      if (fromLaneIds.length === 0) return perLane(movement.inLinkId);
+      let vehicles = 0;
+      for (const laneId of fromLaneIds) vehicles += this.window.vehiclesOnLane(laneId) / (this.movementsOfLane.get(laneId) ?? 1);
+      return vehicles / fromLaneIds.length;
+    };
     return node.running.plan.phases.map((phase) =>
       phasePressure(
         phase.movementIds.map((id): MovementQueue => {
-          const { movement, lanes } = node.movementShares.get(id)!;
-          return { upstreamVeh: perLane(movement.inLinkId), downstreamVeh: perLane(movement.outLinkId), capacityLanes: lanes };
+          const lanes = node.movementShares.get(id)!;
+          return { upstreamVeh: upstreamPerLane(lanes), downstreamVeh: perLane(lanes.movement.outLinkId), capacityLanes: lanes.lanes };
         }),
       ),
     );
