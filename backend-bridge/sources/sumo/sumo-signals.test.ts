@@ -171,8 +171,15 @@ describe('SumoSignals against a real SUMO', () => {
     const plan = signals.runningPlan(NODE);
     signals.setActuation(NODE, 'maxpressure');
     const shown: { atS: number; state: string }[] = [];
+    let reported: SignalState | undefined;
     for (let s = 0; s < 240; s++) {
       const reading = await step();
+      // What it reported after the last step is what SUMO then showed.
+      if (reported) {
+        const letters = reported.interval === 'green' ? /^[Ggr]*G[Ggr]*$/ : reported.interval === 'yellow' ? /^[yr]*y[yr]*$/ : /^r+$/;
+        expect(reading.state).toMatch(letters);
+      }
+      reported = signals.state(NODE);
       if (shown.at(-1)?.state !== reading.state) shown.push({ atS: sumoS, state: reading.state });
     }
     const greens = shown.filter((entry) => /G/.test(entry.state) && !hasYellow(entry.state));

@@ -21,6 +21,9 @@
  *   own, and the node's movements and measures include theirs.
  * - SUMO sim seconds (a light's next switch) map to the bridge's sim ms
  *   with SUMO's clock, read once after each (re)start at a flush.
+ * - Measures and pressures come from lane counts. Which lanes a light's
+ *   links join is read from SUMO (getControlledLinks) at the first flush of
+ *   each run, since the city model only counts car lanes.
  */
 import { MaxPressureSignal, type MovementQueue, phasePressure } from '../../signals/max-pressure';
 import type { Movement, SignalPlan, SignalState } from '../../protocol/signals';
@@ -87,7 +90,7 @@ export class SumoSignals implements SignalAccess {
   /** For each SUMO lane, how many of its node's movements leave from it. */
   private readonly movementsOfLane = new Map<string, number>();
 
-  constructor(private readonly network: SumoNetwork) {
+  constructor(network: SumoNetwork) {
     const linkById = new Map(network.city.meta.links.map((link) => [link.id, link]));
     const watch = (linkId: string): WatchedLink => {
       let link = this.watched.get(linkId);
