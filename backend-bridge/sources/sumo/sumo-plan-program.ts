@@ -3,12 +3,14 @@
  *
  * A plan becomes a static program of one green step per phase, then its
  * yellow step (y where the phase's green was) and its all-red step (r
- * everywhere) where the plan gives them time. A link keeps the file
- * program's letter kind: one the file only ever shows as `g` (a permitted
- * turn that yields) stays `g` in the new greens. Links the city model does
- * not carry (footways, bike paths) have no movement, so the plan cannot say
- * when they go; they show what the file program shows in its phase that
- * greens the most of the same movements.
+ * everywhere) where the plan gives them time. Each plan phase is read
+ * against the file program's phase that greens the most of the same
+ * movements, and keeps its letters where the plan agrees: a served link
+ * the file lets yield there (`g`, a permitted left) stays `g`, a held link
+ * the file lets turn on red there (`s`) stays `s`, and links the city model
+ * does not carry (footways, bike paths: the plan cannot say when they go)
+ * show what the file shows. A served link that phase does not green is `G`,
+ * or `g` where the file never gives it priority.
  *
  * Back from SUMO: a program step, and the time left in it, is a plan
  * phase, interval and the seconds until that interval ends.
@@ -59,11 +61,13 @@ export function planProgram(plan: SignalPlan, file: SumoSignalProgram): { logic:
   const phaseSteps: number[][] = [];
   for (const phase of plan.phases) {
     const served = new Set(phase.movementIds);
-    const unmodelled = fileGreenLike(file, served);
+    const like = fileGreenLike(file, served);
     const green = Array.from({ length: linkCount }, (_, link) => {
       const movement = file.linkMovementIds[link];
-      if (movement === null || movement === undefined) return unmodelled[link] ?? 'r';
-      if (!served.has(movement)) return 'r';
+      const fileLetter = like[link] ?? 'r';
+      if (movement === null || movement === undefined) return fileLetter;
+      if (!served.has(movement)) return fileLetter === 's' ? 's' : 'r';
+      if (fileLetter === 'G' || fileLetter === 'g') return fileLetter;
       return yieldingOnly[link] ? 'g' : 'G';
     }).join('');
     const indices = [steps.length];
@@ -89,13 +93,15 @@ export function planProgram(plan: SignalPlan, file: SumoSignalProgram): { logic:
   return { logic, shape: { programId, steps, phaseSteps, isStatic: true } };
 }
 
-/** The green step of the file's phase that serves the most of `served`; its letters stand for the links no plan speaks of. */
+/** The green step of the file's phase that serves the most of `served` (on a tie, the one serving fewest others). */
 function fileGreenLike(file: SumoSignalProgram, served: ReadonlySet<string>): string {
   let best = 0;
-  let bestCount = -1;
+  let bestShared = -1;
+  let bestOthers = Infinity;
   file.plan.phases.forEach((phase, i) => {
-    const count = phase.movementIds.filter((id) => served.has(id)).length;
-    if (count > bestCount) [best, bestCount] = [i, count];
+    const shared = phase.movementIds.filter((id) => served.has(id)).length;
+    const others = phase.movementIds.length - shared;
+    if (shared > bestShared || (shared === bestShared && others < bestOthers)) [best, bestShared, bestOthers] = [i, shared, others];
   });
   const greenStep = file.phaseSteps[best]![0]!;
   return file.steps[greenStep]!.state;
