@@ -215,6 +215,35 @@ describe('SumoSignals against a real SUMO', () => {
     // Nodes that kept their file programs run them as before.
     expect(signals.runningPlan('A1').version).toBe(1);
   });
+
+  it('takes a plan applied before a restarted SUMO’s first step at that step, and runs it', async () => {
+    await sumo.stop();
+    await startRun();
+    signals.restarted();
+    let effectiveSimTimeMs: number | undefined;
+    const applied = signals.apply(newPlan(3)).then((result) => (effectiveSimTimeMs = result.effectiveSimTimeMs));
+    await Promise.resolve();
+    expect(effectiveSimTimeMs).toBeUndefined();
+    await step();
+    await applied;
+    expect(effectiveSimTimeMs).toBe(EPOCH_MS + 1000);
+    expect(signals.pending(NODE)).toBeUndefined();
+    expect((await step()).programId).toBe('citybrain-v3');
+  });
+
+  it('makes a plan applied under max-pressure the one it returns to', async () => {
+    signals.setActuation(NODE, 'maxpressure');
+    for (let s = 0; s < 30; s++) await step();
+    expect(light.programId).toBe('online');
+    const plan = newPlan(4);
+    expect(await signals.apply(plan)).toEqual({ effectiveSimTimeMs: EPOCH_MS + sumoS * 1000 });
+    expect(signals.pending(NODE)).toBeUndefined();
+    expect(signals.runningPlan(NODE)).toBe(plan);
+    expect((await step()).programId).toBe('online');
+    signals.setActuation(NODE, 'plan');
+    await step();
+    expect(await step()).toMatchObject({ programId: 'citybrain-v4', phaseIndex: 0 });
+  });
 });
 
 describe('SumoSignals on a net whose lane 0 is a footway', () => {

@@ -211,8 +211,11 @@ export class SumoSignals implements SignalAccess {
 
   /**
    * Queues the plan for the running program's next cycle boundary and
-   * resolves with it; under max-pressure it becomes the plan to return to at
-   * once. Before SUMO's clock is known it resolves at the next flush.
+   * resolves with it. Where no program of the running plan runs (under
+   * max-pressure it becomes the plan to return to; after a restart, or with
+   * a program someone else set, it is sent at the next flush) it resolves
+   * with now. Before the first step after a (re)start has been observed and
+   * flushed, it resolves at the first flush that knows SUMO's clock.
    */
   apply(plan: SignalPlan): Promise<{ effectiveSimTimeMs: number }> {
     const node = this.nodes.get(plan.nodeId);
@@ -227,13 +230,7 @@ export class SumoSignals implements SignalAccess {
     const program: RunningProgram = { plan, shape, logic };
     return new Promise((resolve) => {
       const settle = (effectiveSimTimeMs: number) => resolve({ effectiveSimTimeMs });
-      if (node.actuation === 'maxpressure') {
-        node.running = program;
-        node.pending = undefined;
-        settle(this.lastSimTimeMs ?? 0);
-      } else if (!this.schedule(node, program, settle)) {
-        node.requested.push({ program, settle });
-      }
+      if (!this.schedule(node, program, settle)) node.requested.push({ program, settle });
     });
   }
 
@@ -349,20 +346,24 @@ export class SumoSignals implements SignalAccess {
     this.lanesRead = true;
   }
 
-  /** Makes `program` pending for the running program's next boundary; false while SUMO's clock or the light's step is not known yet. */
+  /** Makes `program` pending for the running program's next boundary, or running at once where none runs; false before SUMO's clock and the light are known. */
   private schedule(node: NodeSignal, program: RunningProgram, settle: (effectiveSimTimeMs: number) => void): boolean {
-    if (node.actuation === 'maxpressure' || node.resend) {
-      // Nothing of the plan runs in SUMO now; the new one is what starts next.
+    const nowMs = this.lastSimTimeMs;
+    if (nowMs === undefined) return false;
+    const step = this.currentStep(node);
+    const foreign = node.light !== undefined && this.sumoNowS() !== undefined && !step;
+    if (node.actuation === 'maxpressure' || node.resend || foreign) {
+      // No cycle of the running plan to wait for (max-pressure, a restarted SUMO, a program set by someone else): the new plan is what runs next.
       node.running = program;
       node.pending = undefined;
-      settle(this.lastSimTimeMs ?? 0);
+      if (node.actuation === 'plan') node.resend = true;
+      settle(nowMs);
       return true;
     }
     const shape = this.shownShape(node);
-    const step = this.currentStep(node);
     if (!shape || !step) return false;
-    const effectiveSimTimeMs = this.lastSimTimeMs! + secondsToBoundary(shape, step.stepIndex, step.remainingS) * 1000;
-    node.pending = { ...program, effectiveSimTimeMs, scheduledAtMs: this.lastSimTimeMs! };
+    const effectiveSimTimeMs = nowMs + secondsToBoundary(shape, step.stepIndex, step.remainingS) * 1000;
+    node.pending = { ...program, effectiveSimTimeMs, scheduledAtMs: nowMs };
     settle(effectiveSimTimeMs);
     return true;
   }
