@@ -21,22 +21,17 @@
  *   own, and the node's movements and measures include theirs.
  * - SUMO sim seconds (a light's next switch) map to the bridge's sim ms
  *   with SUMO's clock, read once after each (re)start at a flush.
- * - Measures and pressures come from lane counts. Which lanes a light's
- *   links join is read from SUMO (getControlledLinks) at the first flush of
- *   each run, since the city model only counts car lanes.
+ * - Measures and pressures come from lane counts (sumo-signal-lanes.ts).
  */
-import { MaxPressureSignal, type MovementQueue, phasePressure } from '../../signals/max-pressure';
+import { MaxPressureSignal } from '../../signals/max-pressure';
 import type { Movement, SignalPlan, SignalState } from '../../protocol/signals';
 import { SourceRequestError } from '../live-source';
 import type { Actuation, IntersectionMeasure, SignalAccess } from '../signal-access';
 import type { SumoNetwork } from './network/read-sumo-network';
 import type { SumoSignalProgram } from './network/signal-programs';
 import { type SumoProgramShape, fileProgramShape, planProgram, programState, runningStep, secondsToBoundary } from './sumo-plan-program';
-import { SignalWindow, type WatchedLink } from './sumo-signal-window';
+import { SignalLanes } from './sumo-signal-lanes';
 import type { StepResults, TraciClient, TrafficLightLogic, TrafficLightReading } from './traci';
-
-/** Discharge of one lane over a full green, veh/h (the usual planning figure). */
-export const LANE_SATURATION_VEH_PER_H = 1800;
 
 interface RunningProgram {
   plan: SignalPlan;
@@ -61,63 +56,21 @@ interface NodeSignal {
   pressure?: MaxPressureSignal;
   /** The signal string last sent under max-pressure. */
   shownState?: string;
-  /** For each movement of the node: its share of its in-link's arrivals, and the lanes it leaves from. */
-  movementShares: Map<string, MovementLanes>;
-}
-
-interface MovementLanes {
-  movement: Movement;
-  /** Equal among the movements of one in-link: lane counts do not say where vehicles turn. */
-  share: number;
-  /** SUMO lanes it leaves from, once the light's controlled links were read; empty before. */
-  fromLaneIds: string[];
-  /** Lanes it may use: its from-lanes, or its share of the in-link's lanes before they are known. */
-  lanes: number;
 }
 
 export class SumoSignals implements SignalAccess {
   private readonly nodes = new Map<string, NodeSignal>();
   private readonly order: string[];
-  private readonly window: SignalWindow;
-  private readonly watched = new Map<string, WatchedLink>();
+  private readonly lanes: SignalLanes;
   private lastSimTimeMs: number | undefined;
   /** Bridge sim ms of SUMO's time 0; read at the first flush after a (re)start. */
   private sumoEpochMs: number | undefined;
-  /** Lanes subscribed in this SUMO run: the source's from lanesToSubscribe, and the ones the first flush added. */
-  private subscribedLaneIds = new Set<string>();
-  /** Whether the lights' controlled lanes have been read in this SUMO run. */
-  private lanesRead = false;
-  /** For each SUMO lane, how many of its node's movements leave from it. */
-  private readonly movementsOfLane = new Map<string, number>();
 
   constructor(network: SumoNetwork) {
-    const linkById = new Map(network.city.meta.links.map((link) => [link.id, link]));
-    const watch = (linkId: string): WatchedLink => {
-      let link = this.watched.get(linkId);
-      if (link) return link;
-      const meta = linkById.get(linkId);
-      const edgeId = network.linkIds.sumoIdOf(linkId);
-      if (!meta || edgeId === undefined) throw new RangeError(`movement link ${JSON.stringify(linkId)} is not a link of the SUMO city`);
-      // The city counts an edge's car lanes; netgenerate-like nets number them from 0.
-      const laneIds = Array.from({ length: meta.lanes }, (_, i) => `${edgeId}_${i}`);
-      link = { linkId, laneIds, lengthM: meta.lengthM, freeSpeedMps: meta.freeSpeedKmh / 3.6 };
-      this.watched.set(linkId, link);
-      return link;
-    };
     const byNode = new Map(network.programs.map((program) => [program.plan.nodeId, program]));
     this.order = network.city.meta.nodes.map((node) => node.id).filter((id) => byNode.has(id));
     for (const nodeId of this.order) {
       const file = byNode.get(nodeId)!;
-      const movementsOfLink = new Map<string, number>();
-      for (const m of file.movements) movementsOfLink.set(m.inLinkId, (movementsOfLink.get(m.inLinkId) ?? 0) + 1);
-      const movementShares = new Map(
-        file.movements.map((movement) => {
-          const inLink = watch(movement.inLinkId);
-          watch(movement.outLinkId);
-          const share = 1 / movementsOfLink.get(movement.inLinkId)!;
-          return [movement.id, { movement, share, fromLaneIds: [], lanes: inLink.laneIds.length * share }];
-        }),
-      );
       this.nodes.set(nodeId, {
         nodeId,
         file,
@@ -125,23 +78,19 @@ export class SumoSignals implements SignalAccess {
         requested: [],
         resend: false,
         actuation: 'plan',
-        movementShares,
       });
     }
-    this.window = new SignalWindow(this.watched.values());
+    this.lanes = new SignalLanes(network, this.order.map((nodeId) => this.nodes.get(nodeId)!.file));
   }
 
   /**
    * Lane ids whose vehicle and halting counts it needs each step (incoming
-   * and outgoing lanes of controlled links). Until the lights' controlled
-   * links have been read (at the first flush) these are the city's car
-   * lanes numbered from 0, which misses the top car lane where a footway
-   * is lane 0; the first flush subscribes what this missed itself.
+   * and outgoing lanes of controlled links). Before the first flush of a run
+   * these are guessed; that flush subscribes any the guess missed itself
+   * (see sumo-signal-lanes.ts), and later calls return the exact lanes.
    */
   lanesToSubscribe(): string[] {
-    const laneIds = this.window.laneIds();
-    for (const laneId of laneIds) this.subscribedLaneIds.add(laneId);
-    return laneIds;
+    return this.lanes.laneIdsToSubscribe();
   }
 
   /** Traffic-light ids it needs subscribed. */
@@ -180,33 +129,10 @@ export class SumoSignals implements SignalAccess {
     return programState(shape, step.stepIndex, step.remainingS);
   }
 
-  /**
-   * Per approach: volume from the vehicles that crossed the in-link over the
-   * window (q = k·v, see sumo-signal-window.ts), the halting vehicles as its
-   * queue. A movement gets an equal share of its in-link's arrivals (lane
-   * counts do not say where vehicles turn) and 1800 veh/h for each lane it
-   * may leave from (SUMO's controlled links; before the first flush has read
-   * them, its share of the in-link's lanes).
-   * Delay: the in-links' vehicle-seconds beyond free-speed time per vehicle
-   * that crossed them.
-   */
+  /** See SignalLanes.measure. */
   measure(nodeId: string): IntersectionMeasure {
-    const node = this.require(nodeId);
-    const inLinks = [...new Set(node.file.movements.map((m) => m.inLinkId))];
-    let delayVehS = 0;
-    let passedVeh = 0;
-    const approaches = inLinks.map((linkId) => {
-      const delay = this.window.delay(linkId);
-      delayVehS += delay.delayVehS;
-      passedVeh += delay.passedVeh;
-      return { linkId, volumeVehPerH: this.window.flowVehPerH(linkId), queueVeh: this.window.counts(linkId).haltingCount };
-    });
-    const movements = [...node.movementShares.values()].map(({ movement, share, lanes }) => ({
-      movementId: movement.id,
-      flowVehPerH: this.window.flowVehPerH(movement.inLinkId) * share,
-      saturationFlowVehPerH: LANE_SATURATION_VEH_PER_H * lanes,
-    }));
-    return { simTimeMs: this.lastSimTimeMs ?? 0, approaches, movements, delayPerVehS: passedVeh > 0 ? delayVehS / passedVeh : 0 };
+    this.require(nodeId);
+    return this.lanes.measure(nodeId, this.lastSimTimeMs ?? 0);
   }
 
   /**
@@ -221,7 +147,7 @@ export class SumoSignals implements SignalAccess {
     const node = this.nodes.get(plan.nodeId);
     if (!node) return Promise.reject(new SourceRequestError('not-found', `node ${JSON.stringify(plan.nodeId)} is not a signalized SUMO junction`));
     for (const [i, phase] of plan.phases.entries()) {
-      const unknown = phase.movementIds.find((id) => !node.movementShares.has(id));
+      const unknown = phase.movementIds.find((id) => !this.lanes.hasMovement(plan.nodeId, id));
       if (unknown !== undefined) {
         return Promise.reject(new SourceRequestError('rejected', `plan.phases[${i}].movementIds: no movement ${JSON.stringify(unknown)} at node ${plan.nodeId}`));
       }
@@ -253,13 +179,13 @@ export class SumoSignals implements SignalAccess {
     // Read at the time the last readings are for.
     for (const node of this.nodes.values()) node.previousStep = this.currentStep(node)?.stepIndex;
     this.lastSimTimeMs = simTimeMs;
-    this.window.observe(step.lanes, simTimeMs);
+    this.lanes.observe(step.lanes, simTimeMs);
     for (const node of this.nodes.values()) {
       const light = step.trafficLights.get(node.file.tlId);
       if (!light) continue;
       node.light = light;
       if (node.actuation !== 'maxpressure') continue;
-      if (node.pressure) node.pressure.advance(dtS, () => this.pressures(node));
+      if (node.pressure) node.pressure.advance(dtS, () => this.lanes.pressures(node.nodeId, node.running.plan.phases));
       else this.startPressureAtGreen(node);
     }
   }
@@ -269,7 +195,7 @@ export class SumoSignals implements SignalAccess {
     if (this.sumoEpochMs === undefined && this.lastSimTimeMs !== undefined) {
       this.sumoEpochMs = this.lastSimTimeMs - (await traci.getTime()) * 1000;
     }
-    if (!this.lanesRead) await this.readControlledLanes(traci);
+    await this.lanes.readControlledLinks(traci);
     for (const node of this.nodes.values()) {
       for (const request of node.requested.splice(0)) {
         if (!this.schedule(node, request.program, request.settle)) node.requested.push(request);
@@ -286,11 +212,8 @@ export class SumoSignals implements SignalAccess {
   /** SUMO was restarted: every light runs its file program; the plans the bridge applied (newest per node) are sent again at the next flush. */
   restarted(): void {
     this.sumoEpochMs = undefined;
-    // A fresh SUMO holds none of the last run's subscriptions; the first flush subscribes whatever the source's did not cover.
-    this.subscribedLaneIds = new Set();
-    this.lanesRead = false;
     this.lastSimTimeMs = undefined;
-    this.window.clear();
+    this.lanes.restarted();
     for (const node of this.nodes.values()) {
       if (node.pending) node.running = node.pending;
       node.pending = undefined;
@@ -300,50 +223,6 @@ export class SumoSignals implements SignalAccess {
       node.shownState = undefined;
       node.resend = node.running.logic !== null;
     }
-  }
-
-  /**
-   * Reads which lanes each light's links join (SUMO knows; the city model
-   * only counts car lanes), makes them the lanes of the links' sums and of
-   * the movements, and subscribes any the source was not asked for.
-   */
-  private async readControlledLanes(traci: TraciClient): Promise<void> {
-    const lanesOfLink = new Map<string, Set<string>>();
-    const add = (linkId: string, laneId: string) => {
-      const lanes = lanesOfLink.get(linkId) ?? new Set<string>();
-      lanesOfLink.set(linkId, lanes.add(laneId));
-    };
-    this.movementsOfLane.clear();
-    for (const node of this.nodes.values()) {
-      const controlled = await traci.getControlledLinks(node.file.tlId);
-      const fromLanes = new Map<string, Set<string>>();
-      controlled.forEach((links, linkIndex) => {
-        const movementId = node.file.linkMovementIds[linkIndex];
-        const lanes = movementId ? node.movementShares.get(movementId) : undefined;
-        if (!lanes) return;
-        for (const { fromLane, toLane } of links) {
-          add(lanes.movement.inLinkId, fromLane);
-          add(lanes.movement.outLinkId, toLane);
-          fromLanes.set(movementId!, (fromLanes.get(movementId!) ?? new Set<string>()).add(fromLane));
-        }
-      });
-      for (const [movementId, laneIds] of fromLanes) {
-        const lanes = node.movementShares.get(movementId)!;
-        lanes.fromLaneIds = [...laneIds];
-        lanes.lanes = laneIds.size;
-        for (const laneId of laneIds) this.movementsOfLane.set(laneId, (this.movementsOfLane.get(laneId) ?? 0) + 1);
-      }
-    }
-    for (const [linkId, laneIds] of lanesOfLink) {
-      this.window.setLanes(linkId, [...laneIds]);
-      this.watched.set(linkId, { ...this.watched.get(linkId)!, laneIds: [...laneIds] });
-      for (const laneId of laneIds) {
-        if (this.subscribedLaneIds.has(laneId)) continue;
-        await traci.subscribeLane(laneId);
-        this.subscribedLaneIds.add(laneId);
-      }
-    }
-    this.lanesRead = true;
   }
 
   /** Makes `program` pending for the running program's next boundary, or running at once where none runs; false before SUMO's clock and the light are known. */
@@ -418,30 +297,6 @@ export class SumoSignals implements SignalAccess {
     if (state === node.shownState) return;
     await traci.setRedYellowGreenState(node.file.tlId, state);
     node.shownState = state;
-  }
-
-  /**
-   * Each phase's pressure from the lane counts, per lane: a movement's
-   * upstream is the vehicles on its from-lanes (a lane shared by several
-   * movements split evenly among them) per lane, its downstream the
-   * out-link's vehicles per lane; weighed by the lanes it may use.
-   */
-  private pressures(node: NodeSignal): number[] {
-    const perLane = (linkId: string) => this.window.counts(linkId).vehicleCount / Math.max(1, this.watched.get(linkId)!.laneIds.length);
-    const upstreamPerLane = ({ movement, fromLaneIds }: MovementLanes) => {
-      if (fromLaneIds.length === 0) return perLane(movement.inLinkId);
-      let vehicles = 0;
-      for (const laneId of fromLaneIds) vehicles += this.window.vehiclesOnLane(laneId) / (this.movementsOfLane.get(laneId) ?? 1);
-      return vehicles / fromLaneIds.length;
-    };
-    return node.running.plan.phases.map((phase) =>
-      phasePressure(
-        phase.movementIds.map((id): MovementQueue => {
-          const lanes = node.movementShares.get(id)!;
-          return { upstreamVeh: upstreamPerLane(lanes), downstreamVeh: perLane(lanes.movement.outLinkId), capacityLanes: lanes.lanes };
-        }),
-      ),
-    );
   }
 
   /** The shape of the program the light shows now, when it is the running plan's (not after a restart or under someone else's program). */
