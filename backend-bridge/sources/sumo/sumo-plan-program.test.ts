@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { SignalPlan } from '../../protocol/signals';
 import { readSumoNetwork } from './network/read-sumo-network';
 import type { SumoSignalProgram } from './network/signal-programs';
-import { type SumoProgramShape, planProgram, planProgramId, programState, runningStep, secondsToBoundary, stepInterval } from './sumo-plan-program';
+import { type SumoProgramShape, planProgram, planProgramId, programState, runningStep, secondsToBoundary } from './sumo-plan-program';
+import { stepInterval } from './network/signal-programs';
 
 /**
  * A light of six links: a (G), b (a turn the file only lets yield, g), a

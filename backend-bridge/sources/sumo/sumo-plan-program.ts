@@ -16,7 +16,7 @@
  * phase, interval and the seconds until that interval ends.
  */
 import type { SignalInterval, SignalPlan, SignalState } from '../../protocol/signals';
-import type { SumoSignalProgram } from './network/signal-programs';
+import { type SumoSignalProgram, stepInterval } from './network/signal-programs';
 import type { TrafficLightLogic } from './traci';
 
 /** SUMO's TrafficLightType for a static (fixed-time) program. */
@@ -38,16 +38,6 @@ export const planProgramId = (plan: SignalPlan): string => `citybrain-v${plan.ve
 /** The file's program as a shape. */
 export function fileProgramShape(file: SumoSignalProgram): SumoProgramShape {
   return { programId: file.programId, steps: file.steps, phaseSteps: file.phaseSteps, isStatic: file.type === 'static' };
-}
-
-/**
- * Yellow wherever a step shows any yellow, else green wherever it shows any
- * green, else all-red; the same reading signal-programs.ts folds the file's
- * steps into phases by.
- */
-export function stepInterval(state: string): SignalInterval {
-  if (/[yY]/.test(state)) return 'yellow';
-  return /[Gg]/.test(state) ? 'green' : 'all-red';
 }
 
 /** The program that runs `plan` at the light of `file`; its steps in the plan's order, phase 0's green first. */

@@ -16,7 +16,7 @@
  * movement. The raw steps and the link-index → movement table are kept: a
  * SUMO program is applied later by its state strings.
  */
-import type { Movement, SignalPhase, SignalPlan, Turn } from '../../../protocol/signals';
+import type { Movement, SignalInterval, SignalPhase, SignalPlan, Turn } from '../../../protocol/signals';
 import { movementId, positiveModulo } from '../../../protocol/signals';
 import type { EntityIds } from './entity-ids';
 import type { NetFile, NetPhase, NetTlLogic } from './net-xml';
@@ -115,9 +115,8 @@ function rankJunctions(ends: readonly string[]): string[] {
   return [...counts].sort((a, b) => b[1] - a[1]).map(([junction]) => junction);
 }
 
-type StepKind = 'green' | 'yellow' | 'red';
-
-const kindOf = (state: string): StepKind => (state.includes('y') || state.includes('Y') ? 'yellow' : /[Gg]/.test(state) ? 'green' : 'red');
+/** The plan interval a SUMO state string shows: any yellow makes it a yellow, else any green a green, else an all-red. */
+export const stepInterval = (state: string): SignalInterval => (/[yY]/.test(state) ? 'yellow' : /[Gg]/.test(state) ? 'green' : 'all-red');
 const greenLinks = (state: string): string => state.replace(/[Gg]/g, 'G').replace(/[^G]/g, 'r');
 
 interface PhaseDraft {
@@ -135,9 +134,9 @@ function foldPhases(tl: NetTlLogic, linkMovementIds: readonly (string | null)[],
   const n = steps.length;
   const startsGreen = (i: number) => {
     const step = steps[i]!;
-    if (kindOf(step.state) !== 'green') return false;
+    if (stepInterval(step.state) !== 'green') return false;
     const previous = steps[(i - 1 + n) % n]!;
-    return n === 1 || kindOf(previous.state) !== 'green' || greenLinks(previous.state) !== greenLinks(step.state);
+    return n === 1 || stepInterval(previous.state) !== 'green' || greenLinks(previous.state) !== greenLinks(step.state);
   };
   let first = -1;
   for (let i = 0; i < n && first < 0; i++) if (startsGreen(i)) first = i;
@@ -147,7 +146,7 @@ function foldPhases(tl: NetTlLogic, linkMovementIds: readonly (string | null)[],
   for (let k = 0; k < n; k++) {
     const index = (first + k) % n;
     const step = steps[index]!;
-    const kind = kindOf(step.state);
+    const kind = stepInterval(step.state);
     const current = drafts[drafts.length - 1];
     if (kind === 'green' && (!current || current.closed || current.greenState !== greenLinks(step.state))) {
       drafts.push({ steps: [index], greenState: greenLinks(step.state), greenS: step.durationS, yellowS: 0, allRedS: 0, minGreenS: step.minDurS, closed: false });
