@@ -161,6 +161,19 @@ describe('SumoSource', () => {
     expect(recorder.links).toHaveLength(0);
   });
 
+  it('starts the scenario again at its end, with sim time running on and health live', async () => {
+    const shortCfg = join(grid.dir, 'short.sumocfg');
+    writeFileSync(
+      shortCfg,
+      '<configuration><input><net-file value="grid.net.xml"/><route-files value="grid.rou.xml"/></input><time><begin value="0"/><end value="30"/></time></configuration>',
+    );
+    const recorder = new Recorder();
+    startSource(recorder, { scenario: loadSumoScenario({ configFile: shortCfg }) });
+    await recorder.until('a minute of traffic', () => (recorder.links.at(-1)?.simTimeMs ?? 0) >= START_MS + 60_000);
+    expect(recorder.logLines.filter((line) => line.includes('reached the end')).length).toBeGreaterThanOrEqual(1);
+    expect(recorder.healths.at(-1)).toMatchObject({ state: 'live', reconnects: 0 });
+  });
+
   it('lets a signal driver subscribe, send before each step, observe after it and hear of a restart', async () => {
     const calls: string[] = [];
     const laneId = `${scenario.network.linkIds.sumoIdOf(scenario.network.city.meta.links[0]!.id)}_0`;
