@@ -155,7 +155,7 @@ describe('SumoSource', () => {
     await recorder.until('giving up', () => recorder.logLines.some((line) => line.startsWith('error:')));
     const attempts = recorder.logLines.filter((line) => line.startsWith('warn: SUMO stopped'));
     expect(attempts).toHaveLength(2);
-    expect(attempts[0]).toContain('attempt 2 of 3');
+    expect(attempts[0]).toContain('failure 1 of at most 3 in a row');
     expect(recorder.logLines.at(-1)).toMatch(/^error: SUMO failed 3 times in a row; the SUMO source gives up \(last: .*no-such-edge/);
     expect(recorder.healths.at(-1)?.state).toBe('down');
     expect(recorder.links).toHaveLength(0);

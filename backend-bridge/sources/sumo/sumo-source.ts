@@ -182,7 +182,7 @@ export class SumoSource implements LiveSource {
         return;
       }
       const delayMs = backoffDelayMs(failures, Math.random, this.restart.backoff);
-      this.log.warn(`SUMO stopped (${end.reason}); starting it again in ${delayMs} ms (attempt ${failures + 1} of ${this.restart.maxAttempts})`);
+      this.log.warn(`SUMO stopped (${end.reason}); starting it again in ${delayMs} ms (failure ${failures} of at most ${this.restart.maxAttempts} in a row)`);
       await this.sleep(delayMs);
     }
   }
