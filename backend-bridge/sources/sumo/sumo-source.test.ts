@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../core/log';
 import { sinkWith } from '../live-sink.fixture';
-import type { AreaTraffic, LinkTraffic, SourceClock, SourceHealth } from '../live-source';
+import type { AreaTraffic, LinkTraffic, SourceClock, SourceHealth, SourceIncident } from '../live-source';
 import { SourceRequestError } from '../live-source';
 import { type SumoGrid, makeSumoGrid } from './sumo-grid.fixture';
 import { type SumoScenario, loadSumoScenario } from './sumo-scenario';
@@ -120,7 +120,33 @@ describe('SumoSource', () => {
     expect(recorder.clocks.at(-1)).toMatchObject({ paused: false, speedFactor: 30 });
     await recorder.until('sim time moving again', () => (recorder.links.at(-1)?.simTimeMs ?? 0) > pausedAt.simTimeMs);
     expect(() => source.setClock({ speedFactor: 61 })).toThrow(SourceRequestError);
-    expect(() => source.createIncident()).toThrow('the SUMO source cannot stage incidents yet');
+  });
+
+  it('stages an incident as a lower speed limit on the link for its duration, then lifts it', async () => {
+    const recorder = new Recorder();
+    const incidents: SourceIncident[][] = [];
+    const sink = { ...recorder.sink, incidents: (list: SourceIncident[]) => incidents.push(list) };
+    const source = new SumoSource({ scenario, log: recorder.log, startSimTimeMs: START_MS, speedFactor: 60 });
+    running.push(source);
+    source.start(sink);
+    expect(incidents).toEqual([[]]);
+    await recorder.until('a minute of traffic', () => (recorder.links.at(-1)?.simTimeMs ?? 0) >= START_MS + 60_000);
+    const linkIndex = scenario.network.city.meta.links.findIndex((link) => link.id === 'B1C1');
+    const freeKmh = scenario.network.city.meta.links[linkIndex]!.freeSpeedKmh;
+    source.createIncident({ linkId: 'B1C1', capacityFactor: 0.2, durationS: 120 });
+    const staged = incidents.at(-1)![0]!;
+    expect(staged).toMatchObject({ linkId: 'B1C1', capacityFactor: 0.2, endSimTimeMs: staged.startSimTimeMs + 120_000 });
+    expect(() => source.createIncident({ linkId: 'B1C1', capacityFactor: 0.5, durationS: 60 })).toThrow(`link B1C1 has incident ${staged.id} already`);
+    expect(() => source.createIncident({ linkId: 'nowhere', capacityFactor: 0.5, durationS: 60 })).toThrow('unknown link id "nowhere"');
+
+    // Well into the incident, the vehicles on the link drive about the lowered limit (a little above it at most).
+    const midway = staged.startSimTimeMs + 60_000;
+    await recorder.until('the incident’s middle', () => (recorder.links.at(-1)?.simTimeMs ?? 0) >= midway);
+    const during = recorder.links.filter((frame) => frame.simTimeMs >= staged.startSimTimeMs + 20_000 && frame.simTimeMs < staged.endSimTimeMs);
+    expect(during.length).toBeGreaterThan(0);
+    for (const frame of during) expect(frame.speedKmh[linkIndex]).toBeLessThan(freeKmh * 0.2 * 1.3);
+    await recorder.until('the incident lifted', () => incidents.at(-1)!.length === 0);
+    expect(recorder.links.at(-1)!.simTimeMs).toBeGreaterThanOrEqual(staged.endSimTimeMs);
   });
 
   it('reports down when SUMO is killed, starts it again and goes on with sim time running forward', async () => {

@@ -18,6 +18,7 @@ import { type LiveSink, type LiveSource, type SourceHealth, SourceRequestError }
 import { SimClock } from '../simulator/sim-clock';
 import { type SumoProcess, type SumoProcessOptions, startSumo } from './sumo-process';
 import type { SumoScenario } from './sumo-scenario';
+import { SumoIncidents } from './sumo-incidents';
 import { SumoLinkWindow } from './sumo-link-window';
 import type { SumoSignalDriver, SumoSignalDriverFactory } from './sumo-signal-driver';
 
@@ -67,6 +68,7 @@ export class SumoSource implements LiveSource {
   private readonly log: Logger;
   private readonly clock: SimClock;
   private readonly window: SumoLinkWindow;
+  private readonly incidents: SumoIncidents;
   private readonly edgeIdOfLink: string[];
   private readonly stepMs: number;
   private readonly publishIntervalMs: number;
@@ -94,6 +96,7 @@ export class SumoSource implements LiveSource {
     const { meta } = scenario.network.city;
     this.edgeIdOfLink = meta.links.map((link) => scenario.network.linkIds.sumoIdOf(link.id)!);
     this.window = new SumoLinkWindow(meta, this.edgeIdOfLink);
+    this.incidents = new SumoIncidents(meta, this.edgeIdOfLink);
     this.stepMs = scenario.cfg.stepLengthS * 1000;
     const publishHz = options.publishHz ?? 4;
     if (!(publishHz > 0 && publishHz <= 60)) throw new RangeError(`publishHz must be in (0, 60], got ${publishHz}`);
@@ -111,7 +114,7 @@ export class SumoSource implements LiveSource {
     if (this.running) return;
     this.sink = sink;
     this.running = true;
-    sink.incidents([]);
+    this.reportIncidents();
     this.reportClock();
     this.reportHealth();
     this.healthTimer = setInterval(() => this.reportHealth(), HEALTH_EVERY_MS);
@@ -149,8 +152,10 @@ export class SumoSource implements LiveSource {
     this.reportClock();
   }
 
-  createIncident(): void {
-    throw new SourceRequestError('rejected', 'the SUMO source cannot stage incidents yet');
+  /** Lowers the link's speed limit in SUMO for the duration (sumo-incidents.ts), from the next step on. */
+  createIncident(spec: { linkId: string; capacityFactor: number; durationS: number }): void {
+    this.incidents.add(spec, this.simTimeMs);
+    this.reportIncidents();
   }
 
   /** Starts SUMO, drives it, and starts it again when it goes, until stopped or out of attempts. */
@@ -224,6 +229,7 @@ export class SumoSource implements LiveSource {
     const baseSimTimeMs = this.simTimeMs - beginS * 1000;
     let sumoS = beginS;
     this.window.clear();
+    this.incidents.restarted();
     this.signals?.restarted();
     this.clock.rebase(this.simTimeMs, performance.now());
     this.setHealth('live');
@@ -237,6 +243,7 @@ export class SumoSource implements LiveSource {
             await sumo.stop();
             return { kind: 'end' };
           }
+          if (await this.incidents.flush(traci, this.simTimeMs)) this.reportIncidents();
           await this.signals?.flush(traci);
           const results = await traci.simulationStep(0);
           const stepS = (await traci.getTime()) - sumoS;
@@ -285,6 +292,10 @@ export class SumoSource implements LiveSource {
       achievedSpeedFactor: this.clock.paused ? 0 : this.achieved,
       paused: this.clock.paused,
     });
+  }
+
+  private reportIncidents(): void {
+    this.sink?.incidents(this.incidents.list());
   }
 
   private setHealth(state: SourceHealth['state']): void {
