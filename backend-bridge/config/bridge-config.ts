@@ -66,17 +66,25 @@ const token = v.strictObject({
   sha256: v.pipe(v.string(), v.minLength(64), v.maxLength(64), v.regex(/^[0-9a-fA-F]{64}$/)),
 });
 
-const configSchema = v.strictObject({
-  /** Which source feeds the bridge; each kind is registered in sources/source-registry.ts. @default the simulator */
-  source: v.optional(sourceConfigSchema),
-  city: v.optional(v.variant('kind', [demoCity, filesCity])),
-  bridge: v.optional(bridge),
-  /** Accepted tokens; none means demo mode, where the bridge issues fresh tokens at every start. */
-  tokens: v.optional(v.pipe(v.array(token), v.maxLength(1000))),
-  /** Record the source's stream to this file (a new file; an existing one is refused). */
-  record: v.optional(v.strictObject({ file: path })),
-  wall: v.optional(v.strictObject({ layoutFile: path })),
-});
+const configSchema = v.pipe(
+  v.strictObject({
+    /** Which source feeds the bridge; each kind is registered in sources/source-registry.ts. @default the simulator */
+    source: v.optional(sourceConfigSchema),
+    city: v.optional(v.variant('kind', [demoCity, filesCity])),
+    bridge: v.optional(bridge),
+    /** Accepted tokens; none means demo mode, where the bridge issues fresh tokens at every start. */
+    tokens: v.optional(v.pipe(v.array(token), v.maxLength(1000))),
+    /** Record the source's stream to this file (a new file; an existing one is refused). */
+    record: v.optional(v.strictObject({ file: path })),
+    wall: v.optional(v.strictObject({ layoutFile: path })),
+  }),
+  // With SUMO the city is its network: a `city` section beside it would be a second, contradicting city.
+  rule(({ source, city }) =>
+    source?.kind === 'sumo' && city
+      ? { path: ['city'], reason: `the city is the SUMO network of ${source.config}; say what it needs in the source section, not here` }
+      : undefined,
+  ),
+);
 
 export type BridgeConfig = v.InferOutput<typeof configSchema>;
 export type { SourceConfig } from '../sources/source-registry';

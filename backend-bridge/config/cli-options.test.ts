@@ -13,6 +13,7 @@ describe('parseCliOptions', () => {
       dataDir: undefined,
       replayFile: undefined,
       recordFile: undefined,
+      sumoFile: undefined,
       wallLayoutFile: undefined,
       alertRatePerHour: 60,
       escalateAfterS: 120,
@@ -60,6 +61,7 @@ describe('parseCliOptions', () => {
       wallLayoutFile: 'wall.json',
     });
     expect(parseCliOptions(['--record', 'b.ndjson'])).toMatchObject({ recordFile: 'b.ndjson' });
+    expect(parseCliOptions(['--sumo=resco/cologne8.sumocfg'])).toMatchObject({ sumoFile: 'resco/cologne8.sumocfg' });
   });
 
   it('rejects a file flag without its file, naming the flag', () => {
@@ -67,6 +69,7 @@ describe('parseCliOptions', () => {
     expect(() => parseCliOptions(['--replay', '--port', '1'])).toThrow('--replay needs a file');
     expect(() => parseCliOptions(['--record='])).toThrow('--record needs a file');
     expect(() => parseCliOptions(['--wall-layout'])).toThrow('--wall-layout needs a file');
+    expect(() => parseCliOptions(['--sumo', '--port', '1'])).toThrow('--sumo needs a file');
   });
 
   it('reads --help and its short form -h', () => {
@@ -82,5 +85,6 @@ describe('parseCliOptions', () => {
     expect(() => parseCliOptions(['--no-renderer=yes'])).toThrow('--no-renderer takes no value');
     expect(() => parseCliOptions(['--no-renderer', '--renderer', 'x'])).toThrow('exclude each other');
     expect(() => parseCliOptions(['--replay', 'a', '--record', 'b'])).toThrow('--replay and --record exclude each other');
+    expect(() => parseCliOptions(['--replay', 'a', '--sumo', 'b.sumocfg'])).toThrow('--replay and --sumo exclude each other');
   });
 });

@@ -36,6 +36,8 @@ export interface CliOptions {
   dataDir: string | undefined;
   /** Replay this recording instead of the configured source (`--replay`). */
   replayFile: string | undefined;
+  /** Run this SUMO scenario (`.sumocfg`) as the source, its network as the city (`--sumo`). */
+  sumoFile: string | undefined;
   /** Record the source's stream to this new file (`--record`). */
   recordFile: string | undefined;
   /** The video wall's layout file (`--wall-layout`); undefined means the config's, else the built-in layout. */
@@ -62,6 +64,7 @@ and its traffic simulation. Flags override the config file.
                     (default <app root>/${DEFAULT_DATA_DIR_NAME})
   --replay FILE     replay a recording instead of the configured source
   --record FILE     record the source's stream to FILE (a new file)
+  --sumo FILE       run the SUMO scenario FILE (.sumocfg) as the source; its network is the city
   --wall-layout FILE
                     the video wall's layout (JSON; default: one screen)
   --alert-rate N    demo alerts per sim hour on the day's average, 0 for none
@@ -86,6 +89,7 @@ const FLAGS = {
   'data-dir': { type: 'string' },
   replay: { type: 'string' },
   record: { type: 'string' },
+  sumo: { type: 'string' },
   'wall-layout': { type: 'string' },
   'alert-rate': { type: 'string' },
   'escalate-after-s': { type: 'string' },
@@ -105,6 +109,7 @@ const NEEDS: Record<ValueFlag, string> = {
   'data-dir': 'a directory',
   replay: 'a file',
   record: 'a file',
+  sumo: 'a file',
   'wall-layout': 'a file',
   'alert-rate': 'a value',
   'escalate-after-s': 'a value',
@@ -169,12 +174,14 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     dataDir: text('data-dir'),
     replayFile: text('replay'),
     recordFile: text('record'),
+    sumoFile: text('sumo'),
     wallLayoutFile: text('wall-layout'),
     alertRatePerHour: decimal('--alert-rate', text('alert-rate'), 0, MAX_DEMO_ALERTS_PER_HOUR) ?? DEFAULT_ALERT_RATE_PER_HOUR,
     escalateAfterS: decimal('--escalate-after-s', text('escalate-after-s'), 1, MAX_ESCALATE_AFTER_S) ?? BRIDGE_DEFAULTS.escalateAfterMs / 1000,
     help: values.help === true,
   };
   if (options.noRenderer && options.rendererDir) throw new CliError('--renderer and --no-renderer exclude each other');
+  if (options.replayFile && options.sumoFile) throw new CliError('--replay and --sumo exclude each other (each is the source)');
   if (options.replayFile && options.recordFile) throw new CliError('--replay and --record exclude each other (copy the recording instead)');
   return options;
 }

@@ -49,7 +49,7 @@ describe('the config file', () => {
   });
 
   it('lists the kinds there are when a source or city kind is unknown or missing', () => {
-    expect(() => loadConfigFile(configFile({ source: { kind: 'kafka' } }))).toThrow('source.kind: expected one of simulator, mqtt, replay, got "kafka"');
+    expect(() => loadConfigFile(configFile({ source: { kind: 'kafka' } }))).toThrow('source.kind: expected one of simulator, mqtt, replay, sumo, got "kafka"');
     expect(() => loadConfigFile(configFile({ city: {} }))).toThrow('city.kind: expected one of demo, files, got undefined');
   });
 
@@ -66,6 +66,20 @@ describe('the config file', () => {
       'city.box: westDeg (121) must be less than eastDeg (120)',
     );
     expect(() => loadConfigFile(configFile({ source: { kind: 'replay', file: 'a', speedFactor: 100 } }))).toThrow('source.speedFactor: must be ≤ 60, got 100');
+  });
+
+  it('checks the SUMO section, resolves its files against the config, and refuses a city beside it', () => {
+    const config = loadConfigFile(configFile({ source: { kind: 'sumo', config: 'scen/a.sumocfg', districts: 'd.geojson', timeZone: 'Europe/Berlin' } }));
+    expect(config.source).toEqual({ kind: 'sumo', config: join(dir, 'scen/a.sumocfg'), districts: join(dir, 'd.geojson'), timeZone: 'Europe/Berlin' });
+    expect(() => loadConfigFile(configFile({ source: { kind: 'sumo' } }))).toThrow('source.config: ');
+    expect(() => loadConfigFile(configFile({ source: { kind: 'sumo', config: 'a.sumocfg', timeZone: 'Mars/Base' } }))).toThrow('source.timeZone: ');
+    expect(() => loadConfigFile(configFile({ source: { kind: 'sumo', config: 'a.sumocfg', startAt: 'tomorrow' } }))).toThrow(
+      'source.startAt: must be an ISO 8601 time with its offset',
+    );
+    expect(() => loadConfigFile(configFile({ source: { kind: 'sumo', config: 'a.sumocfg', maxRestartAttempts: 0 } }))).toThrow('source.maxRestartAttempts: ');
+    expect(() => loadConfigFile(configFile({ source: { kind: 'sumo', config: 'a.sumocfg' }, city: { kind: 'demo' } }))).toThrow(
+      'city: the city is the SUMO network of a.sumocfg',
+    );
   });
 
   it('says so when the file is missing or not JSON', () => {
@@ -103,6 +117,18 @@ describe('resolveSettings', () => {
       wallLayoutFile: '/work/x.json',
       city: { kind: 'demo', seed: 5 },
     });
+  });
+
+  it('runs --sumo as the source with its network as the city, keeping the config’s SUMO section', () => {
+    expect(settings({}, ['--sumo', 'a.sumocfg'])).toMatchObject({
+      source: { kind: 'sumo', config: '/work/a.sumocfg' },
+      city: { kind: 'sumo', source: { kind: 'sumo', config: '/work/a.sumocfg' } },
+    });
+    const configured = { source: { kind: 'sumo', config: '/s/b.sumocfg', timeZone: 'Europe/Berlin', speedFactor: 10 } };
+    expect(settings(configured, ['--sumo', 'a.sumocfg']).source).toEqual({ kind: 'sumo', config: '/work/a.sumocfg', timeZone: 'Europe/Berlin', speedFactor: 10 });
+    expect(settings({ source: { kind: 'mqtt', mqtt: { url: 'mqtt://b:1883' } } }, ['--sumo', 'a.sumocfg']).source).toEqual({ kind: 'sumo', config: '/work/a.sumocfg' });
+    expect(() => settings({ city: { kind: 'demo' } }, ['--sumo', 'a.sumocfg'])).toThrow('the city is the SUMO network of /work/a.sumocfg, but the config has a city section (demo)');
+    expect(() => settings({}, ['--sumo', 'a.sumocfg', '--seed', '2'])).toThrow('but the city is the SUMO network of /work/a.sumocfg');
   });
 
   it('refuses a seed for a city from files, and recording a replay', () => {

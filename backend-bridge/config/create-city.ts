@@ -1,13 +1,14 @@
 /**
- * Builds the city the settings ask for: the generated demo city, or a real
- * one from files.
+ * Builds the city the settings ask for: the generated demo city, a real
+ * one from files, or the network of the SUMO scenario that is the source.
  */
 import { basename, dirname } from 'node:path';
 import type { CityModel } from '../city/city-model';
 import { generateDemoCity } from '../city/demo-city';
 import { loadCityFiles } from '../city/files/load-city-files';
 import { TILESET_URL_PREFIX } from '../protocol';
-import type { CityConfig } from './bridge-config';
+import { sumoScenarioOf } from '../sources/sumo/sumo-kind';
+import type { BridgeSettings } from './resolve-settings';
 
 export interface CitySetup {
   city: CityModel;
@@ -17,7 +18,11 @@ export interface CitySetup {
   tilesetDir: string | null;
 }
 
-export function createCity(config: CityConfig): CitySetup {
+export function createCity(config: BridgeSettings['city']): CitySetup {
+  if (config.kind === 'sumo') {
+    const { network } = sumoScenarioOf(config.source);
+    return { city: network.city, warnings: network.warnings, tilesetDir: null };
+  }
   if (config.kind === 'demo') return { city: generateDemoCity(config.seed), warnings: [], tilesetDir: null };
   const { kind: _kind, ...spec } = config;
   const { city, warnings, tilesetFile } = loadCityFiles(spec);

@@ -2,10 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tinyCity } from '../city/tiny-city.fixture';
+import { sinkWith } from '../sources/live-sink.fixture';
 import { MqttSource } from '../sources/mqtt';
 import { ReplaySource } from '../sources/replay/replay-source';
 import { recordScript, tempDir, testLog } from '../sources/replay/recording.fixture';
 import { SimulatorSource } from '../sources/simulator/simulator-source';
+import { SumoSource } from '../sources/sumo/sumo-source';
+import { makeSumoGrid } from '../sources/sumo/sumo-grid.fixture';
+import { createCity } from './create-city';
 import { createSource } from './create-source';
 
 const dir = tempDir();
@@ -36,5 +40,37 @@ describe('createSource', () => {
     expect(() => createSource({ ...setup, source: { kind: 'mqtt', mqtt: { url: 'mqtt://b:1883' }, tlsFiles: { caFile: missing } } })).toThrow(
       `source.tlsFiles.caFile: cannot read ${missing}`,
     );
+  });
+});
+
+describe('a SUMO source and its city', () => {
+  const grid = makeSumoGrid();
+  afterAll(() => grid.dispose());
+
+  it('builds the city from the scenario’s network and the source on the same scenario, its clock at startAt', async () => {
+    const source = { kind: 'sumo', config: grid.configFile, id: 'grid', timeZone: 'Europe/Berlin', startAt: '2024-06-03T07:00:00+02:00', paused: true } as const;
+    const { city: sumoCity, warnings, tilesetDir } = createCity({ kind: 'sumo', source });
+    expect(sumoCity.meta).toMatchObject({ id: 'grid', timeZone: 'Europe/Berlin' });
+    expect(sumoCity.meta.links).toHaveLength(24);
+    expect({ warnings, tilesetDir }).toEqual({ warnings: [], tilesetDir: null });
+    const built = createSource({ ...setup, city: sumoCity, source });
+    expect(built).toBeInstanceOf(SumoSource);
+    const clocks: number[] = [];
+    built.start(sinkWith({ clock: (clock) => clocks.push(clock.simTimeMs) }));
+    expect(clocks[0]).toBe(Date.parse('2024-06-03T05:00:00Z'));
+    await (built as SumoSource).shutdown();
+  });
+
+  it('stops at once with the install line when SUMO is missing, and names a broken scenario file', () => {
+    const saved = process.env.SUMO_BINARY;
+    process.env.SUMO_BINARY = join(dir.dir, 'no-sumo-here');
+    try {
+      expect(() => createSource({ ...setup, source: { kind: 'sumo', config: grid.configFile } })).toThrow(/SUMO is not installed .*apt-get install/);
+    } finally {
+      if (saved === undefined) delete process.env.SUMO_BINARY;
+      else process.env.SUMO_BINARY = saved;
+    }
+    const missing = join(dir.dir, 'missing.sumocfg');
+    expect(() => createCity({ kind: 'sumo', source: { kind: 'sumo', config: missing } })).toThrow(`SUMO scenario ${missing}: `);
   });
 });

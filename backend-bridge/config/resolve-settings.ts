@@ -7,12 +7,19 @@ import { resolve } from 'node:path';
 import { CliError, type CliOptions } from './cli-options';
 import { BRIDGE_DEFAULTS } from '../core/bridge-options';
 import type { BridgeConfig, CityConfig, SourceConfig, TokenConfig } from './bridge-config';
+import type { SumoSourceConfig } from '../sources/sumo/sumo-kind';
+
+/** The city of a SUMO source: its network, built from the source's own section. */
+export interface SumoCitySettings {
+  kind: 'sumo';
+  source: SumoSourceConfig;
+}
 
 export interface BridgeSettings {
   /** @default the traffic simulator */
   source: SourceConfig;
-  /** @default the generated demo city */
-  city: CityConfig;
+  /** @default the generated demo city; with a SUMO source, its network */
+  city: CityConfig | SumoCitySettings;
   /** @default BRIDGE_DEFAULTS.host */
   host: string;
   /** @default BRIDGE_DEFAULTS.port */
@@ -35,8 +42,8 @@ export interface BridgeSettings {
  */
 export function resolveSettings(config: BridgeConfig, cli: CliOptions, cwd: string): BridgeSettings {
   const fromCli = (path: string | undefined) => (path === undefined ? undefined : resolve(cwd, path));
-  const city = cityWithSeed(config.city ?? { kind: 'demo' }, cli.seed);
-  const source: SourceConfig = cli.replayFile !== undefined ? { kind: 'replay', file: fromCli(cli.replayFile)! } : (config.source ?? { kind: 'simulator' });
+  const source = sourceFrom(config, cli, fromCli);
+  const city = source.kind === 'sumo' ? sumoCity(source, config.city, cli.seed) : cityWithSeed(config.city ?? { kind: 'demo' }, cli.seed);
   const recordFile = fromCli(cli.recordFile) ?? config.record?.file ?? null;
   if (source.kind === 'replay' && recordFile !== null) {
     throw new CliError(`the source is a replay of ${source.file}; recording it again (to ${recordFile}) would only copy it`);
@@ -52,6 +59,22 @@ export function resolveSettings(config: BridgeConfig, cli: CliOptions, cwd: stri
     recordFile,
     wallLayoutFile: fromCli(cli.wallLayoutFile) ?? config.wall?.layoutFile ?? null,
   };
+}
+
+function sourceFrom(config: BridgeConfig, cli: CliOptions, fromCli: (path: string | undefined) => string | undefined): SourceConfig {
+  if (cli.replayFile !== undefined) return { kind: 'replay', file: fromCli(cli.replayFile)! };
+  if (cli.sumoFile !== undefined) {
+    // --sumo names the scenario; the config's SUMO section, if any, still says what the city needs.
+    const configured = config.source?.kind === 'sumo' ? config.source : { kind: 'sumo' as const };
+    return { ...configured, config: fromCli(cli.sumoFile)! };
+  }
+  return config.source ?? { kind: 'simulator' };
+}
+
+function sumoCity(source: SumoSourceConfig, configured: CityConfig | undefined, seed: number | undefined): SumoCitySettings {
+  if (configured) throw new CliError(`the city is the SUMO network of ${source.config}, but the config has a city section (${configured.kind})`);
+  if (seed !== undefined) throw new CliError(`--seed sets the generated demo city's seed, but the city is the SUMO network of ${source.config}`);
+  return { kind: 'sumo', source };
 }
 
 function cityWithSeed(city: CityConfig, seed: number | undefined): CityConfig {

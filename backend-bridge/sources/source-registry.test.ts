@@ -7,6 +7,7 @@ const MINIMAL_SECTIONS: Record<string, unknown> = {
   simulator: { kind: 'simulator' },
   mqtt: { kind: 'mqtt', mqtt: { url: 'mqtt://broker:1883' } },
   replay: { kind: 'replay', file: 'day.ndjson' },
+  sumo: { kind: 'sumo', config: 'cologne8.sumocfg' },
 };
 
 describe('the source registry', () => {
@@ -18,9 +19,9 @@ describe('the source registry', () => {
   });
 
   it('refuses an unknown or missing kind, naming the kinds there are', () => {
-    expect(validate(sourceConfigSchema, { kind: 'sumo' }, 'source')).toMatchObject({
+    expect(validate(sourceConfigSchema, { kind: 'kafka' }, 'source')).toMatchObject({
       ok: false,
-      error: 'source.kind: expected one of simulator, mqtt, replay, got "sumo"',
+      error: 'source.kind: expected one of simulator, mqtt, replay, sumo, got "kafka"',
     });
     expect(validate(sourceConfigSchema, {}, 'source')).toMatchObject({ ok: false, path: 'source.kind' });
     expect(validate(sourceConfigSchema, 'mqtt', 'source')).toMatchObject({ ok: false, error: 'source: expected an object, got "mqtt"' });
@@ -35,5 +36,6 @@ describe('the source registry', () => {
     expect(sourceCapabilities({ kind: 'mqtt', mqtt: { url: 'mqtt://b:1883' } }).bringsOwnAlerts).toBe(true);
     expect(sourceCapabilities({ kind: 'simulator' }).bringsOwnAlerts).toBe(false);
     expect(sourceCapabilities({ kind: 'replay', file: 'x' }).bringsOwnAlerts).toBe(false);
+    expect(sourceCapabilities({ kind: 'sumo', config: 'x.sumocfg' }).bringsOwnAlerts).toBe(false);
   });
 });

@@ -8,11 +8,12 @@ import { type Finding, rule } from '../protocol/validation';
 import { mqttSourceKind } from './mqtt/mqtt-kind';
 import { replaySourceKind } from './replay/replay-kind';
 import { simulatorSourceKind } from './simulator/simulator-kind';
+import { sumoSourceKind } from './sumo/sumo-kind';
 import type { SourceCapabilities, SourceContext } from './source-kind';
 import type { LiveSource } from './live-source';
 
 /** Every source kind there is. */
-export const SOURCE_KINDS = [simulatorSourceKind, mqttSourceKind, replaySourceKind] as const;
+export const SOURCE_KINDS = [simulatorSourceKind, mqttSourceKind, replaySourceKind, sumoSourceKind] as const;
 
 /** The tuple of the kinds' config schemas, in registry order. */
 type ConfigSchemas<T extends readonly { configSchema: unknown }[]> = { [I in keyof T]: T[I]['configSchema'] };

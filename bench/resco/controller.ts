@@ -3,7 +3,7 @@
  * network's own fixed programs are one controller; ours (over TraCI) are more,
  * each one more run per scenario and seed against the same SUMO arguments.
  */
-import type { SumoCfg } from './sumocfg';
+import type { SumoCfg } from '../../backend-bridge/sources/sumo/sumocfg';
 import { runSumo } from './sumo-process';
 
 export interface RunJob {

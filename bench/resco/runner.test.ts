@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedTimeController, sumoArgs, type Controller } from './controller';
-import { readSumoCfg } from './sumocfg';
+import { readSumoCfg } from '../../backend-bridge/sources/sumo/sumocfg';
 import { runResco, type RescoLine } from './runner';
 import { runSumo, SUMO_HOME } from './sumo-process';
 import { parseTripinfos } from './tripinfo';

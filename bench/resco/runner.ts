@@ -11,7 +11,7 @@ import { fixedTimeController, sumoArgs, type Controller } from './controller';
 import { notDepartedOf, rescoDelayS, vsFixedPct } from './delay';
 import { readScheduledDeparts, type ScheduledDepart } from './scheduled-departs';
 import { discoverScenarios, type ScenarioRef } from './scenarios';
-import { readSumoCfg, type SumoCfg } from './sumocfg';
+import { readSumoCfg, type SumoCfg } from '../../backend-bridge/sources/sumo/sumocfg';
 import { parseTripinfos } from './tripinfo';
 
 export interface RescoOptions {

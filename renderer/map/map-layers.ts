@@ -7,6 +7,7 @@
  * The ground (water) and a city's photogrammetry are not layers: they always
  * show, under everything (city-scene.ts).
  */
+import { PrimitiveCollection } from 'cesium';
 import { buildBuildingMeshInWorker } from './cesium/building-mesh-client';
 import { createBuildingPrimitive } from './cesium/building-primitive';
 import { type DistrictLayer, createDistrictLayer, labelFont, labelFontPx } from './cesium/district-layer';
@@ -39,8 +40,12 @@ export const MAP_LAYERS = [
     // A traffic panel leaves the buildings out, so nothing hides the roads.
     toggle: { labelKey: 'layers.buildings', defaultOn: true, modes: ['twin'] },
     legend: null,
+    // A city without buildings (a SUMO network without polygons) gets an empty collection: Cesium never readies a Primitive with no geometry.
     draw: cesium(async ({ city, frame }) => ({
-      primitive: createBuildingPrimitive(await buildBuildingMeshInWorker(city.buildings), frame.modelMatrix),
+      primitive:
+        city.buildings.heightM.length === 0
+          ? new PrimitiveCollection()
+          : createBuildingPrimitive(await buildBuildingMeshInWorker(city.buildings), frame.modelMatrix),
     })),
   },
   {

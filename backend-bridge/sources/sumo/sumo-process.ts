@@ -158,7 +158,7 @@ function checkConfigFile(configFile: string): void {
 }
 
 /** Runs `sumo --version` and returns e.g. `1.15.0`; throws one line naming the fix. */
-function checkVersion(binary: string, env: NodeJS.ProcessEnv): string {
+export function checkVersion(binary: string, env: NodeJS.ProcessEnv): string {
   const result = spawnSync(binary, ['--version'], { env, encoding: 'utf8', timeout: 10_000 });
   if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') throw notInstalled(binary);
   if (result.error) throw new Error(`SUMO (${binary}) did not answer --version: ${result.error.message}`);

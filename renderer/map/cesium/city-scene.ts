@@ -25,8 +25,15 @@ export interface CityScene {
   destroy(): void;
 }
 
-/** A Primitive is ready once its geometry is on the GPU; a collection has no such state. */
-const isReady = (primitive: Primitive | PrimitiveCollection) => (primitive as { ready?: boolean }).ready !== false;
+/**
+ * A Primitive is ready once its geometry is on the GPU; a collection has no such state. Cesium never
+ * updates a Primitive with no geometry instances (a city without water, e.g. a SUMO network), so it
+ * never turns ready: there is nothing to wait for.
+ */
+const isReady = (primitive: Primitive | PrimitiveCollection) => {
+  const { ready, geometryInstances } = primitive as { ready?: boolean; geometryInstances?: unknown };
+  return ready !== false || (Array.isArray(geometryInstances) && geometryInstances.length === 0);
+};
 
 /** Keeps rendering (request-render mode) until every primitive reports ready, then one more frame. */
 function drawUntilReady(widget: CesiumWidget, primitives: (Primitive | PrimitiveCollection)[]): Promise<void> {

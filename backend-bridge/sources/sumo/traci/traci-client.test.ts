@@ -159,6 +159,23 @@ describe('TraciClient against a real SUMO', () => {
     expect(await traci.getProgram(LIGHT)).toBe('0');
   });
 
+  it('sets an edge’s speed limit: the vehicles on it slow to it, and speed up again when it is lifted', async () => {
+    const edge = 'B1C1';
+    await traci.subscribeEdge(edge);
+    const meanSpeedAfter = async (steps: number) => {
+      let reading = (await traci.simulationStep()).edges.get(edge)!;
+      for (let step = 1; step < steps || reading.vehicleCount === 0; step++) reading = (await traci.simulationStep()).edges.get(edge)!;
+      return reading.meanSpeedMps;
+    };
+    await traci.setEdgeMaxSpeed(edge, 2);
+    // Vehicles may drive a little above a limit (their speed factor), never far.
+    expect(await meanSpeedAfter(60)).toBeLessThan(2 * 1.3);
+    await traci.setEdgeMaxSpeed(edge, 13.89);
+    expect(await meanSpeedAfter(60)).toBeGreaterThan(2 * 1.3);
+    await expect(traci.setEdgeMaxSpeed(edge, 0)).rejects.toThrow('speedMps must be a finite speed > 0 m/s, got 0');
+    await expect(traci.setEdgeMaxSpeed('nowhere', 5)).rejects.toThrow(/edge\.setMaxSpeed\("nowhere", 5\)/);
+  });
+
   it('rejects what SUMO refuses with its reason and the command named, and stays usable', async () => {
     const refusal = await traci.setPhase(LIGHT, 99).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(TraciError);

@@ -193,6 +193,13 @@ export class TraciClient {
     await this.set(Command.setTrafficLightVariable, TrafficLightVariable.redYellowGreenState, tlsId, { type: 'string', value: state }, name);
   }
 
+  /** Sets the speed limit of every lane of the edge, m/s, until set again (SUMO's `edge.setMaxSpeed`). */
+  async setEdgeMaxSpeed(edgeId: string, speedMps: number): Promise<void> {
+    if (!Number.isFinite(speedMps) || speedMps <= 0) throw new Error(`speedMps must be a finite speed > 0 m/s, got ${speedMps}`);
+    const name = `edge.setMaxSpeed("${edgeId}", ${speedMps})`;
+    await this.set(Command.setEdgeVariable, TrafficVariable.maxSpeed, edgeId, { type: 'double', value: speedMps }, name);
+  }
+
   /** Ends the run: SUMO answers, writes its outputs and exits. */
   async close(): Promise<void> {
     if (!this.connection.open) return;

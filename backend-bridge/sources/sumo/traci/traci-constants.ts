@@ -15,6 +15,7 @@ export const Command = {
   getLaneVariable: 0xa3,
   subscribeLaneVariable: 0xd3,
   getEdgeVariable: 0xaa,
+  setEdgeVariable: 0xca,
   subscribeEdgeVariable: 0xda,
   getSimulationVariable: 0xab,
 } as const;
@@ -37,6 +38,8 @@ export const TrafficVariable = {
   meanSpeed: 0x11,
   occupancy: 0x13,
   haltingNumber: 0x14,
+  /** Set on an edge: the speed limit of every lane of it, m/s. */
+  maxSpeed: 0x41,
 } as const;
 
 /** Traffic-light variables. */

@@ -30,7 +30,22 @@ describe('readSumoCfg', () => {
       additionalFiles: [join(dir, 'tls.add.xml')],
       beginS: 25200,
       endS: 28800,
+      stepLengthS: 1,
     });
+  });
+
+  it('reads the step length, and refuses one that is not a positive time', () => {
+    expect(readSumoCfg(cfg(`${input}<time><begin value="0"/><end value="60"/><step-length value="0.5"/></time>`)).stepLengthS).toBe(0.5);
+    expect(() => readSumoCfg(cfg(`${input}<time><begin value="0"/><end value="60"/><step-length value="0"/></time>`))).toThrow(
+      /<step-length> must be more than 0 s/,
+    );
+  });
+
+  it('names the file when it is missing or its root is not <configuration>', () => {
+    expect(() => readSumoCfg(join(dir, 'none.sumocfg'))).toThrow(`${join(dir, 'none.sumocfg')}: cannot be read (no such file)`);
+    const file = join(dir, 'net.sumocfg');
+    writeFileSync(file, '<net/>');
+    expect(() => readSumoCfg(file)).toThrow(`${file}: the root element is <net>, not <configuration>`);
   });
 
   it('names the file when the window has no end', () => {
