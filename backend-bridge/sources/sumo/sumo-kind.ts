@@ -12,6 +12,7 @@ import { defineSourceKind } from '../source-kind';
 import { defaultStartSimTimeMs } from '../simulator/sim-calendar';
 import { type SumoScenario, loadSumoScenario } from './sumo-scenario';
 import { checkVersion } from './sumo-process';
+import { SumoSignals } from './sumo-signals';
 import { SumoSource } from './sumo-source';
 
 const path = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
@@ -94,6 +95,7 @@ export const sumoSourceKind = defineSourceKind({
       scenario: sumoScenarioOf(config),
       log,
       startSimTimeMs: sumoStartSimTimeMs(config),
+      signalDriver: (network) => new SumoSignals(network),
       ...(config.speedFactor !== undefined && { speedFactor: config.speedFactor }),
       ...(config.paused !== undefined && { paused: config.paused }),
       ...(config.maxRestartAttempts !== undefined && { restart: { maxAttempts: config.maxRestartAttempts } }),

@@ -26,7 +26,8 @@
 import { MaxPressureSignal } from '../../signals/max-pressure';
 import type { Movement, SignalPlan, SignalState } from '../../protocol/signals';
 import { SourceRequestError } from '../live-source';
-import type { Actuation, IntersectionMeasure, SignalAccess } from '../signal-access';
+import type { Actuation, IntersectionMeasure } from '../signal-access';
+import type { SumoSignalDriver } from './sumo-signal-driver';
 import type { SumoNetwork } from './network/read-sumo-network';
 import type { SumoSignalProgram } from './network/signal-programs';
 import { type SumoProgramShape, fileProgramShape, planProgram, programState, runningStep, secondsToBoundary } from './sumo-plan-program';
@@ -58,7 +59,7 @@ interface NodeSignal {
   shownState?: string;
 }
 
-export class SumoSignals implements SignalAccess {
+export class SumoSignals implements SumoSignalDriver {
   private readonly nodes = new Map<string, NodeSignal>();
   private readonly order: string[];
   private readonly lanes: SignalLanes;
