@@ -11,6 +11,7 @@ import { PROTOCOL_VERSION, SUBPROTOCOL, WS_PATH } from '../../backend-bridge/pro
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eSession } from '../support/e2e-session';
+import { openSignalPanel, planVersion } from '../support/signal-panel';
 
 const session = useE2eSession();
 
@@ -24,31 +25,6 @@ async function signalizedNodeId(): Promise<string> {
   return node.id;
 }
 
-async function openSignalPanel(token: string, nodeId: string): Promise<{ page: Page; errors: string[] }> {
-  // The 3D layers start hidden: this test is about the panel, and two consoles share two cores.
-  const context = await session.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US', reducedMotion: 'reduce' });
-  await context.addInitScript(() =>
-    localStorage.setItem('citybrain.layers', JSON.stringify({ buildings: false, roads: false, districts: false, heatmap: false, flow: false })),
-  );
-  const page = await context.newPage();
-  // Two consoles drawing the city in software on a shared small machine answer slowly: every wait is long.
-  page.setDefaultTimeout(120_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`${session.bridge.origin}/#/console?select=intersection:${nodeId}&token=${token}`);
-  await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 150_000 });
-  // The intersection's figures refresh every second, so the button is never "stable" to Playwright: press it directly.
-  const open = page.getByTestId('open-signal-panel');
-  await open.waitFor({ timeout: 150_000 });
-  await open.dispatchEvent('click');
-  await page.locator(`[data-testid="signal-panel"][data-node-id="${nodeId}"][data-state="live"]`).waitFor({ timeout: 150_000 });
-  return { page, errors };
-}
-
-const planVersion = async (page: Page) => Number(await page.getByTestId('signal-plan-version').getAttribute('data-version'));
 
 /** How long a forged apply may take from connect to reply before it counts as lost, ms. */
 const FORGED_REPLY_TIMEOUT_MS = 60_000;
@@ -139,8 +115,8 @@ describe('Signal timing', () => {
     session.bridge.source.setClock({ speedFactor: SIM_SPEED, paused: false });
     const nodeId = await signalizedNodeId();
     const [operator, viewer] = await Promise.all([
-      openSignalPanel(session.bridge.tokens.operator, nodeId),
-      openSignalPanel(session.bridge.tokens.viewer, nodeId),
+      openSignalPanel(session.browser, session.bridge.origin, session.bridge.tokens.operator, nodeId),
+      openSignalPanel(session.browser, session.bridge.origin, session.bridge.tokens.viewer, nodeId),
     ]);
     const { page } = operator;
     const before = await planVersion(page);

@@ -7,19 +7,12 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokenRegistry, issueDemoTokens } from '../../backend-bridge/auth/token-registry';
-import { type RunningBridge, startBridge } from '../../backend-bridge/app/start-bridge';
-import { parseCliOptions } from '../../backend-bridge/config/cli-options';
-import { createCity } from '../../backend-bridge/config/create-city';
-import { createSource } from '../../backend-bridge/config/create-source';
-import { resolveSettings } from '../../backend-bridge/config/resolve-settings';
-import { BRIDGE_DEFAULTS } from '../../backend-bridge/core/bridge-options';
-import { createLogger } from '../../backend-bridge/core/log';
+import type { RunningBridge } from '../../backend-bridge/app/start-bridge';
 import type { CityMeta } from '../../backend-bridge/protocol';
 import { type SumoGrid, makeSumoGrid } from '../../backend-bridge/sources/sumo/sumo-grid.fixture';
 import { launchChromium } from '../support/chromium';
-import { RENDERER_DIR } from '../support/demo-bridge';
 import { DRAW_TIMEOUT_MS, SHOTS_DIR } from '../support/e2e-session';
+import { startSumoBridge } from '../support/sumo-bridge';
 
 let grid: SumoGrid;
 let bridge: RunningBridge;
@@ -30,17 +23,10 @@ let cityMeta: CityMeta;
 beforeAll(async () => {
   mkdirSync(SHOTS_DIR, { recursive: true });
   grid = makeSumoGrid();
-  const settings = resolveSettings(
-    { source: { kind: 'sumo', config: grid.configFile, id: 'sumo-grid', name: { zh: '网格', en: 'SUMO grid' }, timeZone: 'Europe/Berlin' } },
-    parseCliOptions(['--sumo', grid.configFile]),
-    process.cwd(),
-  );
-  const { city } = createCity(settings.city);
-  cityMeta = city.meta;
-  const registry = new TokenRegistry();
-  operatorToken = issueDemoTokens(registry).operator;
-  const source = createSource({ source: settings.source, city, cityVersion: () => 'sumo-e2e', log: createLogger('sumo-e2e') });
-  bridge = await startBridge({ ...BRIDGE_DEFAULTS, port: 0, rendererDir: RENDERER_DIR, city, tokens: registry, source, demoAlertsPerHour: 0 });
+  const started = await startSumoBridge(grid.configFile);
+  ({ bridge } = started);
+  cityMeta = started.city.meta;
+  operatorToken = started.tokens.operator;
   browser = await launchChromium();
 });
 

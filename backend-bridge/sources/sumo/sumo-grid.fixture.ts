@@ -11,6 +11,8 @@ import { join } from 'node:path';
 export interface SumoGrid {
   dir: string;
   configFile: string;
+  /** Where SUMO writes the light's state every step (`SaveTLSStates`), when asked for with `recordLight`. */
+  lightStatesFile?: string;
   /** Removes the directory. */
   dispose(): void;
 }
@@ -25,7 +27,12 @@ const FLOWS = [
   ['B2B1', 'B1B0'],
 ] as const;
 
-export function makeSumoGrid(): SumoGrid {
+export interface SumoGridOptions {
+  /** A light whose state SUMO itself writes to `lightStatesFile` every step: evidence independent of TraCI. */
+  recordLight?: string;
+}
+
+export function makeSumoGrid(options: SumoGridOptions = {}): SumoGrid {
   const dir = mkdtempSync(join(tmpdir(), 'citybrain-sumo-'));
   const env = { ...process.env, SUMO_HOME: process.env.SUMO_HOME ?? '/usr/share/sumo' };
   execFileSync(
@@ -35,17 +42,22 @@ export function makeSumoGrid(): SumoGrid {
   );
   const flows = FLOWS.map(([from, to], index) => `  <flow id="f${index}" from="${from}" to="${to}" begin="0" end="3600" vehsPerHour="720"/>`);
   writeFileSync(join(dir, 'grid.rou.xml'), ['<routes>', ...flows, '</routes>', ''].join('\n'));
+  const lightStatesFile = options.recordLight === undefined ? undefined : join(dir, 'light-states.xml');
+  if (options.recordLight !== undefined) {
+    writeFileSync(join(dir, 'record.add.xml'), `<additional><timedEvent type="SaveTLSStates" source="${options.recordLight}" dest="${lightStatesFile}"/></additional>\n`);
+  }
+  const additional = lightStatesFile === undefined ? '' : '<additional-files value="record.add.xml"/>';
   const configFile = join(dir, 'grid.sumocfg');
   writeFileSync(
     configFile,
     [
       '<configuration>',
-      '  <input><net-file value="grid.net.xml"/><route-files value="grid.rou.xml"/></input>',
+      `  <input><net-file value="grid.net.xml"/><route-files value="grid.rou.xml"/>${additional}</input>`,
       '  <time><begin value="0"/><end value="3600"/></time>',
       '  <report><no-step-log value="true"/><no-warnings value="true"/></report>',
       '</configuration>',
       '',
     ].join('\n'),
   );
-  return { dir, configFile, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, configFile, ...(lightStatesFile !== undefined && { lightStatesFile }), dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -62,6 +62,8 @@ const STDERR_TAIL_LINES = 8;
 const CONNECT_RETRY_MS = 50;
 /** How long a lost connection at start waits for SUMO's exit, which carries the reason. */
 const EXIT_GRACE_MS = 2000;
+/** How long `stop()` waits for SUMO to end its run after a TraCI close before it signals it. */
+const GRACEFUL_STOP_MS = 2000;
 
 /** Starts SUMO on `configFile`, waits until it has loaded and answers TraCI, and returns it with its client. */
 export async function startSumo(options: SumoProcessOptions): Promise<SumoProcess> {
@@ -137,6 +139,11 @@ export async function startSumo(options: SumoProcessOptions): Promise<SumoProces
       traci,
       exited,
       stop: async () => {
+        // A TraCI close ends SUMO's run as a run ends, its outputs (tripinfo, state records) written
+        // in full; a signal would cut them at the last buffer. Signals remain for a SUMO that does not answer.
+        const closed = traci.close().then(() => exited);
+        const timeout = new Promise((settle) => setTimeout(settle, GRACEFUL_STOP_MS).unref());
+        await Promise.race([closed, timeout]).catch(() => undefined);
         traci.disconnect();
         await stop();
       },
