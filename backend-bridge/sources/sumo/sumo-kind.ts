@@ -6,7 +6,7 @@
  * (config/create-city.ts builds it from the same section).
  */
 import * as v from 'valibot';
-import { DEFAULT_CITY_TIME_ZONE, SIM_SPEED_FACTOR_RANGE, timeZoneSchema } from '../../protocol';
+import { SIM_SPEED_FACTOR_RANGE, timeZoneSchema } from '../../protocol';
 import { entityId, localized } from '../../protocol/fields';
 import { defineSourceKind } from '../source-kind';
 import { defaultStartSimTimeMs } from '../simulator/sim-calendar';
@@ -25,7 +25,7 @@ const sumoConfigSchema = v.strictObject({
   id: v.optional(entityId),
   /** @default the id, in both languages */
   name: v.optional(localized(128, { required: true })),
-  /** IANA time zone of the city, e.g. `Europe/Berlin` for the RESCO nets. @default DEFAULT_CITY_TIME_ZONE (`Asia/Shanghai`) */
+  /** IANA time zone of the city. @default the zone where the net lies (Europe/Berlin for the RESCO nets); for a net without projection or `origin`, DEFAULT_CITY_TIME_ZONE (`Asia/Shanghai`) */
   timeZone: v.optional(timeZoneSchema),
   /** Sim time at SUMO's `begin`: an ISO 8601 time with its offset. @default Monday 3 June 2024, 07:00 on the city's clock */
   startAt: v.optional(v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 time with its offset, e.g. 2024-06-03T07:00:00+02:00'))),
@@ -61,7 +61,7 @@ export function sumoScenarioOf(config: SumoSourceConfig): SumoScenario {
       ...(config.id !== undefined && { id: config.id }),
       ...(config.name !== undefined && { name: config.name }),
       ...(config.origin !== undefined && { origin: config.origin }),
-      timeZone: config.timeZone ?? DEFAULT_CITY_TIME_ZONE,
+      ...(config.timeZone !== undefined && { timeZone: config.timeZone }),
       ...(config.districts !== undefined && { districtsFile: config.districts }),
       ...(config.polyFile !== undefined && { polyFile: config.polyFile }),
       ...(config.gridCellM !== undefined && { gridCellM: config.gridCellM }),
@@ -73,7 +73,7 @@ export function sumoScenarioOf(config: SumoSourceConfig): SumoScenario {
 
 /** Sim time at SUMO's `begin`, ms since the epoch. */
 export function sumoStartSimTimeMs(config: SumoSourceConfig): number {
-  return config.startAt !== undefined ? Date.parse(config.startAt) : defaultStartSimTimeMs(config.timeZone ?? DEFAULT_CITY_TIME_ZONE);
+  return config.startAt !== undefined ? Date.parse(config.startAt) : defaultStartSimTimeMs(sumoScenarioOf(config).network.city.meta.timeZone);
 }
 
 export const sumoSourceKind = defineSourceKind({

@@ -141,6 +141,7 @@ export async function startSumo(options: SumoProcessOptions): Promise<SumoProces
       stop: async () => {
         // A TraCI close ends SUMO's run as a run ends, its outputs (tripinfo, state records) written
         // in full; a signal would cut them at the last buffer. Signals remain for a SUMO that does not answer.
+        stopping = true;
         const closed = traci.close().then(() => exited);
         const timeout = new Promise((settle) => setTimeout(settle, GRACEFUL_STOP_MS).unref());
         await Promise.race([closed, timeout]).catch(() => undefined);

@@ -36,9 +36,14 @@ describe('readSumoNetwork on crafted networks', () => {
     expect(city.meta.links.some((link) => link.id.startsWith(':'))).toBe(false);
   });
 
+  it('keeps the default city clock for a net placed nowhere', () => {
+    expect(read(craftedNetXml()).city.meta.timeZone).toBe('Asia/Shanghai');
+  });
+
   it('places a net without a projection at the configured origin, centred on its boundary', () => {
     const { city } = read(craftedNetXml(), { origin: { lonDeg: 121.47, latDeg: 31.23 } });
     expect(city.meta.origin).toEqual({ lonDeg: 121.47, latDeg: 31.23 });
+    expect(city.meta.timeZone).toBe('Asia/Shanghai');
     const north = city.meta.nodes.find((node) => node.id === 'N')!;
     expect([north.xM, north.yM]).toEqual([0, 100]);
   });
@@ -47,6 +52,9 @@ describe('readSumoNetwork on crafted networks', () => {
     const { city } = read(craftedNetXml({ location: COLOGNE_LOCATION, shift: [11500, 13200] }));
     expect(city.meta.origin.lonDeg).toBeCloseTo(6.93, 1);
     expect(city.meta.origin.latDeg).toBeCloseTo(50.93, 1);
+    // The clock is the place's own unless configured.
+    expect(city.meta.timeZone).toBe('Europe/Berlin');
+    expect(read(craftedNetXml({ location: COLOGNE_LOCATION, shift: [11500, 13200] }), { timeZone: 'Asia/Tokyo' }).city.meta.timeZone).toBe('Asia/Tokyo');
     const north = city.meta.nodes.find((node) => node.id === 'N')!;
     // 100 m north of the centre in UTM is 100 m north in the local frame, give or take the grid's convergence.
     expect(Math.hypot(north.xM, north.yM)).toBeCloseTo(100, 0);

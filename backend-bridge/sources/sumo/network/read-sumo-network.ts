@@ -15,6 +15,7 @@ import { districtFinder } from '../../../city/files/district-finder';
 import { readDistricts } from '../../../city/files/districts-layer';
 import { GeoJsonFile } from '../../../city/files/geojson-file';
 import type { GeoPoint } from '../../../../common/geo/local-frame';
+import { timeZoneAt } from '../../../../common/time/zone-at';
 import type { EntityIds } from './entity-ids';
 import { type Bounds, gridDistricts } from './grid-districts';
 import { SumoNetError } from './net-file-error';
@@ -34,7 +35,7 @@ export interface SumoNetworkSpec {
   name?: { zh: string; en: string };
   /** Where a net without a projection (`projParameter="!"`) is placed. @default 0° E, 0° N */
   origin?: GeoPoint;
-  /** IANA time zone of the city, e.g. `Europe/Berlin` for the RESCO nets. @default DEFAULT_CITY_TIME_ZONE */
+  /** IANA time zone of the city. @default the zone where the net lies (projected, or placed at `origin`), else DEFAULT_CITY_TIME_ZONE */
   timeZone?: string;
   /** A GeoJSON districts file (the city files' format); @default a grid over the net */
   districtsFile?: string;
@@ -96,7 +97,7 @@ export function readSumoNetwork(spec: SumoNetworkSpec): SumoNetwork {
     name: spec.name ?? { zh: id, en: id },
     version: '',
     origin: placement.origin,
-    timeZone: spec.timeZone ?? DEFAULT_CITY_TIME_ZONE,
+    timeZone: spec.timeZone ?? cityTimeZone(net.location.projParameter !== null || spec.origin !== undefined, placement.origin),
     bounds: boundsOf([graph.linkShapes.xyM, buildings.xyM, districts.flatMap((d) => d.ringM.flat())]),
     districts,
     water: [],
@@ -148,4 +149,9 @@ function boundsOf(arrays: readonly ArrayLike<number>[]): Bounds {
     }
   }
   return bounds;
+}
+
+/** A net that says where it lies keeps that place's clock; one that does not, the default city's. */
+function cityTimeZone(placed: boolean, origin: GeoPoint): string {
+  return placed ? timeZoneAt(origin) : DEFAULT_CITY_TIME_ZONE;
 }
