@@ -28,8 +28,8 @@ function inboundShareAt(localHour: number): number {
 
 describe('tidal demand in the demo city', () => {
   it('pulls trips in during the morning commute and out during the evening one', () => {
-    expect(centrePullAt(8)).toBeGreaterThan(0.5);
-    expect(centrePullAt(18)).toBeLessThan(-0.5);
+    expect(centrePullAt(8)).toBeGreaterThan(0.4);
+    expect(centrePullAt(18)).toBeLessThan(-0.4);
     expect(Math.abs(centrePullAt(3))).toBeLessThan(0.05);
     expect(inbound.length).toBeGreaterThan(50);
     expect(outbound.length).toBeGreaterThan(50);
@@ -42,7 +42,7 @@ describe('tidal demand in the demo city', () => {
   it('turns differently at the peak from the average day the fixed plans are timed for', () => {
     setTurningForHour(net, 8);
     const { dailyVehPerS, designHourVehPerS } = planFlowsVehPerS(net, rates);
-    // Left turns towards the centre: a larger share of their approach, nearly everywhere, at the morning peak than over the day.
+    // Left turns towards the centre: a larger share of their approach, at most crossings, at the morning peak than over the day.
     const morningShare = net.movementExitShare.slice();
     const { fromLink, turn } = net.movements;
     const dailyOut = new Float64Array(net.links.count);
@@ -55,7 +55,7 @@ describe('tidal demand in the demo city', () => {
       if (morningShare[m]! > 1.2 * (dailyVehPerS[m]! / dailyOut[fromLink[m]!]!)) larger++;
     }
     expect(compared).toBeGreaterThan(20);
-    expect(larger / compared).toBeGreaterThan(0.8);
+    expect(larger / compared).toBeGreaterThan(0.7);
     // The design hour is the busier peak: never below the average day.
     for (let m = 0; m < net.movements.count; m++) expect(designHourVehPerS[m]!).toBeGreaterThanOrEqual(dailyVehPerS[m]!);
     // Planning leaves the turning of the hour the network had.

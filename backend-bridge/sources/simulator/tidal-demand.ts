@@ -25,14 +25,15 @@ interface PullBump {
 
 /**
  * Pull towards the centre outside the commutes: none, the trips of the day
- * spread both ways. At the peaks a link heading straight in weighs e^1.6
- * (≈ 5) times one heading straight out in the morning, and the reverse in
- * the evening.
+ * spread both ways. At the peaks a link heading straight in weighs e^1
+ * (≈ 2.7) times one heading straight out in the morning — the pull the
+ * city had all day before its demand was tidal — and the reverse in the
+ * evening.
  */
 const BASE_PULL = 0;
 const PULL_BUMPS: readonly PullBump[] = [
-  { hour: 8, spreadH: 1.5, pull: 0.8 },
-  { hour: 18, spreadH: 1.7, pull: -0.8 },
+  { hour: 8, spreadH: 1.5, pull: 0.5 },
+  { hour: 18, spreadH: 1.7, pull: -0.5 },
 ];
 /** Samples per day when averaging over it. */
 const DAY_SAMPLES = 48;
