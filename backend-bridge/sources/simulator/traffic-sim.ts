@@ -106,7 +106,7 @@ export class TrafficSim {
     this.metrics.acc.reset();
     this.recent.clear();
     this.advance(warmUpS - settleS);
-    this.metrics.closeWindow(this.ctm.vehicles);
+    this.metrics.closeWindow(this.ctm.vehicles, this.ctm.pocketVeh);
     this.recent.sample(this.currentMs / 1000);
   }
 
@@ -138,13 +138,13 @@ export class TrafficSim {
    * since. The arrays are reused: copy what you keep.
    */
   linkMetrics(): LinkMetrics {
-    this.metrics.closeWindow(this.ctm.vehicles);
+    this.metrics.closeWindow(this.ctm.vehicles, this.ctm.pocketVeh);
     return this.metrics.linkMetrics();
   }
 
   /** District and city figures over the same window as `linkMetrics`. */
   areaMetrics(): AreaMetrics {
-    this.metrics.closeWindow(this.ctm.vehicles);
+    this.metrics.closeWindow(this.ctm.vehicles, this.ctm.pocketVeh);
     return this.metrics.areaMetrics();
   }
 
@@ -219,14 +219,6 @@ export class TrafficSim {
   bayVehOf(movement: number): number {
     const bay = this.network.pockets.ofMovement[movement]!;
     return bay < 0 ? 0 : this.ctm.pocketVeh[bay]!;
-  }
-
-  /** Vehicles in a link's cells, its bay not counted. */
-  cellVehOn(link: number): number {
-    const { cellStart } = this.network.links;
-    let total = 0;
-    for (let c = cellStart[link]!; c < cellStart[link + 1]!; c++) total += this.ctm.vehicles[c]!;
-    return total;
   }
 
   /** The movements through a node, in the order the simulator holds them. */
