@@ -30,6 +30,8 @@ const signalControl = await measureSignalControl();
 report('adaptive_delay_reduction_pct', signalControl.reductionPct, '%');
 report('fixed_avg_delay_s', signalControl.fixedAvgDelayS, 's');
 report('adaptive_avg_delay_s', signalControl.adaptiveAvgDelayS, 's');
+report('maxpressure_delay_reduction_pct', signalControl.maxPressureReductionPct, '%');
+report('maxpressure_avg_delay_s', signalControl.maxPressureAvgDelayS, 's');
 report('webster_plan_ms', signalControl.websterPlanMs, 'ms');
 report('replay_speedup', Math.round(await measureReplaySpeedup()), 'x');
 const traffic = measureTrafficDecode();

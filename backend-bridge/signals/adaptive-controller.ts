@@ -10,9 +10,20 @@
  * drift out of that wave at every cycle. Re-splitting the same cycle keeps
  * the start of phase 0, and so the coordination, where it was.
  *
- * Why this and no more (average delay on the demo city's morning peak, the
- * fixed plans at 243.7 s; see bench/signals.ts): re-splitting alone gives
- * 216.0 s (−11.3 %). Tried and measured worse or no better:
+ * Measured now (bench/signals.ts, the demo city's morning peak with tidal
+ * demand and left-turn bays): fixed plans 361.5 s of average delay,
+ * re-splitting 318.1 s (−12.0 %), max-pressure 339.3 s (−6.1 %). The bays
+ * took away what the old figure gained from (a protected left phase passing
+ * only its share of a mixed queue); the gain now is the morning's inward
+ * turning, which the plans timed for the average day do not expect. With a
+ * stronger morning pull (0.8 instead of 0.5) re-splitting gained only 7.5 %, and
+ * every cycle instead of every 3 made no difference (7.6 %): the centre
+ * went past capacity, where spillback, not the split, sets the delay; see
+ * the bench's header.
+ *
+ * Before tidal demand and bays (every flow scaled by one daily factor, one
+ * mixed queue per approach), the fixed plans at 243.7 s: re-splitting alone
+ * gave 216.0 s (−11.3 %). Tried then and measured worse or no better:
  * - each node on Webster's own cycle: −9 %;
  * - one common cycle per district from its most saturated member (30–180 s,
  *   green-wave offsets re-derived for the new cycle): 241.8 s; capped at
@@ -24,8 +35,8 @@
  * - splits weighted towards the faster-discharging approach (y·(s/1800)^α,
  *   a step towards max pressure): α = 0.5 gives 214.0 s, α = 1 226.1 s;
  * - re-planning every cycle instead of every 3: 215.2 s.
- * What bounds it is the phase structure, which a split cannot change: the
- * simulator discharges an approach as one mixed queue (no turn pockets), so
+ * What bounded it then was the phase structure, which a split cannot change: the
+ * simulator discharged an approach as one mixed queue (no turn pockets), so
  * a protected left phase passes only the left-turning share of its
  * approach's capacity; at the over-capacity central crossings the two
  * protected left phases still hold at least 14 s of green and 10 s of

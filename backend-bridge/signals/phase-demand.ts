@@ -13,6 +13,9 @@
  * flow of the approach's movements open in that phase. A phase that is no
  * approach's main phase (a protected left turn beside a through phase, an
  * exclusive pedestrian phase) carries no critical flow and gets its minimum.
+ * A movement with a queue of its own (a turn bay) is a lane group of its
+ * own: its flow and saturation flow count apart from its approach's, so a
+ * protected left phase fed by bays gets the green its bays need.
  * Where every approach runs in one phase this is Webster's textbook y.
  */
 import type { Movement, PhaseDemand, SignalPlan } from '../protocol';
@@ -56,16 +59,18 @@ export function phaseDemandOf(plan: SignalPlan, measure: IntersectionMeasure, mo
   return demand;
 }
 
-/** Per in-link: its arrivals (the sum over its movements) and its saturation flow open in each phase. */
+/** Per in-link (or movement with its own queue): its arrivals (the sum over its movements) and its saturation flow open in each phase. */
 function approachFlows(plan: SignalPlan, measure: IntersectionMeasure, movements: readonly Movement[]): Map<string, ApproachFlow> {
   const inLinkOf = new Map(movements.map((m) => [m.id, m.inLinkId]));
   const measured = new Map(measure.movements.map((m) => [m.movementId, m]));
   const approaches = new Map<string, ApproachFlow>();
   const approachOf = (movementId: string) => {
     const link = inLinkOf.get(movementId);
-    if (link === undefined || !measured.has(movementId)) return undefined;
-    let approach = approaches.get(link);
-    if (!approach) approaches.set(link, (approach = { flowVehPerH: 0, openSaturationVehPerH: plan.phases.map(() => 0) }));
+    const measurement = measured.get(movementId);
+    if (link === undefined || !measurement) return undefined;
+    const group = measurement.ownQueue ? movementId : link;
+    let approach = approaches.get(group);
+    if (!approach) approaches.set(group, (approach = { flowVehPerH: 0, openSaturationVehPerH: plan.phases.map(() => 0) }));
     return approach;
   };
   for (const m of measure.movements) {

@@ -12,6 +12,8 @@ import { type RunningBridge, startBridge } from '../app/start-bridge';
 import { type TestClient, nextOfType, openTestClient } from '../app/test-client.fixture';
 import { DATABASE_FILE_NAME } from '../store/database';
 import { crossingCity } from './crossing-city.fixture';
+import type { LiveSource } from '../sources/live-source';
+import type { SignalAccess } from '../sources/signal-access';
 import { SteppedSimSource } from './stepped-sim-source.fixture';
 
 const OPERATOR = 'operator-token';
@@ -231,6 +233,101 @@ describe('signal control over WebSocket', () => {
     }
   });
 });
+
+describe('max-pressure mode over WebSocket', () => {
+  const mpDir = mkdtempSync(join(tmpdir(), 'citybrain-maxpressure-'));
+  const mpSource = new SteppedSimSource(city);
+  afterAll(() => rmSync(mpDir, { recursive: true, force: true }));
+
+  it('hands a district to max-pressure, audited with the mode before and after, and brings it back after a restart', async () => {
+    const tokens = new TokenRegistry();
+    tokens.add(OPERATOR, 'operator');
+    const first = await startBridge({ ...BRIDGE_DEFAULTS, port: 0, rendererDir: null, city, tokens, source: mpSource, dataDir: mpDir });
+    try {
+      const operator = await clientOf(first, OPERATOR);
+      const reply = await request(operator, { type: 'set-signal-mode', scope: 'district', scopeId: 'd', mode: 'maxpressure', reason: 'try it' });
+      expect(reply.type).toBe('ack');
+      expect(mpSource.sim.actuation('x')).toBe('maxpressure');
+      const audits = auditRowsIn(mpDir).filter((row) => row.command === 'set-signal-mode');
+      expect(audits).toHaveLength(1);
+      expect(audits[0]).toMatchObject({ actor_role: 'operator', outcome: 'ok' });
+      expect(JSON.parse(audits[0]!.detail!)).toEqual({ before: { x: 'fixed' }, after: 'maxpressure' });
+    } finally {
+      await first.close();
+    }
+
+    const restartedSource = new SteppedSimSource(city);
+    expect(restartedSource.sim.actuation('x')).toBe('plan');
+    const restarted = await startBridge({ ...BRIDGE_DEFAULTS, port: 0, rendererDir: null, city, tokens: new TokenRegistry(), source: restartedSource, dataDir: mpDir });
+    try {
+      expect(restartedSource.sim.actuation('x')).toBe('maxpressure');
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('refuses max-pressure, naming why, where the source’s controllers run plans only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citybrain-planonly-'));
+    const tokens = new TokenRegistry();
+    tokens.add(OPERATOR, 'operator');
+    const planOnly = await startBridge({ ...BRIDGE_DEFAULTS, port: 0, rendererDir: null, city, tokens, source: plansOnly(new SteppedSimSource(city)), dataDir: dir });
+    try {
+      const operator = await clientOf(planOnly, OPERATOR);
+      const reply = await request(operator, { type: 'set-signal-mode', scope: 'intersection', scopeId: 'x', mode: 'maxpressure', reason: 'try it' });
+      expect(reply).toMatchObject({ type: 'error', code: 'rejected' });
+      if (reply.type !== 'error') throw new Error('unreachable');
+      expect(reply.message).toMatch(/run plans only; max-pressure needs a simulated city/);
+      expect((await request(operator, { type: 'set-signal-mode', scope: 'intersection', scopeId: 'x', mode: 'adaptive', reason: 'still fine' })).type).toBe('ack');
+    } finally {
+      await planOnly.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+async function clientOf(running: RunningBridge, token: string): Promise<TestClient> {
+  const created = await openTestClient(running.origin);
+  clients.push(created);
+  created.sendJson({ type: 'hello', protocol: PROTOCOL_VERSION, token, client: 'signal-test/1' });
+  await nextOfType(created, 'welcome');
+  return created;
+}
+
+function auditRowsIn(dir: string) {
+  const db = new Database(join(dir, DATABASE_FILE_NAME), { readonly: true });
+  try {
+    return db.prepare('SELECT actor_role, command, outcome, detail FROM audit_log ORDER BY id').all() as {
+      actor_role: string;
+      command: string;
+      outcome: string;
+      detail: string | null;
+    }[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The stepped sim behind controllers that only run plans, as field controllers over MQTT do: no `setActuation`. */
+function plansOnly(inner: SteppedSimSource): LiveSource {
+  const s = inner.signals;
+  const signals: SignalAccess = {
+    nodeIds: () => s.nodeIds(),
+    runningPlan: (nodeId) => s.runningPlan(nodeId),
+    pending: (nodeId) => s.pending(nodeId),
+    state: (nodeId) => s.state(nodeId),
+    movements: (nodeId) => s.movements(nodeId),
+    measure: (nodeId) => s.measure(nodeId),
+    apply: (plan) => s.apply(plan),
+  };
+  return {
+    name: 'field',
+    signals,
+    start: (sink) => inner.start(sink),
+    stop: () => inner.stop(),
+    setClock: () => inner.setClock(),
+    createIncident: () => inner.createIncident(),
+  };
+}
 
 async function historyOf(c: TestClient) {
   const reply = await request(c, { type: 'watch-signal', nodeId: 'x' });

@@ -28,6 +28,12 @@ export interface MovementMeasure {
   flowVehPerH: number;
   /** Discharge rate of the movement over a full green, veh/h. */
   saturationFlowVehPerH: number;
+  /**
+   * True where the movement queues apart from the rest of its approach (a
+   * turn bay), so that holding it holds nothing else; absent: one mixed
+   * queue with the approach's other movements.
+   */
+  ownQueue?: boolean;
 }
 
 export interface IntersectionMeasure {

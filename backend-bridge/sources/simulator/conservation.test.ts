@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateDemoCity } from '../../city/demo-city';
 import { Prng } from '../../city/prng';
 import type { SignalPlan } from '../../protocol/signals';
 import { randomCity } from './random-city.fixture';
@@ -31,6 +32,7 @@ describe('vehicle conservation', { timeout: 60_000 }, () => {
     let checkedSteps = 0;
     let fullestCell = 0;
     let planChanges = 0;
+    let actuationChanges = 0;
     for (let seed = 1; seed <= NETWORKS; seed++) {
       const rng = new Prng(seed, 'conservation-test');
       const city = randomCity(seed);
@@ -53,6 +55,10 @@ describe('vehicle conservation', { timeout: 60_000 }, () => {
           sim.setPlan(nodeId, randomPlan(rng, sim, nodeId));
           planChanges++;
         }
+        if (signalized.length > 0 && rng.chance(0.01)) {
+          sim.setActuation(rng.pick(signalized), rng.pick(['plan', 'maxpressure'] as const));
+          actuationChanges++;
+        }
         sim.step();
         checkedSteps++;
 
@@ -73,5 +79,27 @@ describe('vehicle conservation', { timeout: 60_000 }, () => {
     // The runs must reach the cases that matter: cells at jam density and plans replaced mid-run.
     expect(fullestCell).toBeGreaterThan(0.99);
     expect(planChanges).toBeGreaterThan(50);
+    expect(actuationChanges).toBeGreaterThan(25);
+  });
+
+  it('keeps it with left-turn bays filling and spilling, under plans and max-pressure, in the demo city at twice its peak', () => {
+    const sim = new TrafficSim(generateDemoCity(), { seed: 11, startSimTimeMs: Date.UTC(2024, 5, 3, 0), warmUpS: 300, demandScale: 2 });
+    const { pockets } = sim.network;
+    expect(pockets.count).toBeGreaterThan(100);
+    const signalized = sim.network.nodes.ids.filter((_, n) => sim.network.nodes.signalized[n]);
+    signalized.forEach((nodeId, i) => i % 2 === 0 && sim.setActuation(nodeId, 'maxpressure'));
+    let fullBays = 0;
+    for (let step = 0; step < 600; step++) {
+      sim.step();
+      const { inSystem, created, removed } = sim.totals();
+      expect(Math.abs(created - removed - inSystem)).toBeLessThanOrEqual(1e-9 * created);
+      fullBays = 0;
+      for (let p = 0; p < pockets.count; p++) {
+        const veh = sim.bayVehOf(pockets.movement[p]!);
+        if (!(veh >= 0 && veh <= pockets.maxVeh[p]! * (1 + 1e-12))) expect.fail(`step ${step}: bay ${p} holds ${veh} of ${pockets.maxVeh[p]}`);
+        if (veh > pockets.maxVeh[p]! * 0.99) fullBays++;
+      }
+    }
+    expect(fullBays).toBeGreaterThan(10);
   });
 });

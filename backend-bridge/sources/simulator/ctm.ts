@@ -18,9 +18,13 @@
  *   so even a gridlocked crossing keeps draining on green.
  * Vehicles are not told apart by where they go: the share held on red stays
  * in the mix and is offered again next step.
- * Movements of one in-link do not block each other: a held left turn does
- * not stop the through traffic beside it, as if every movement had its own
- * turn pocket (the model is not FIFO across movements).
+ * Movements of one in-link do not block each other (the model is not FIFO
+ * across movements), with one exception that makes a queue a queue: where
+ * a link has a left-turn bay (turn-pockets.ts) its left turners leave the
+ * stream at the entry of the last cell for the bay, a point queue that
+ * discharges on its own green at its own lanes' saturation flow, and once
+ * the bay is full the stream into the last cell stops with them — the left
+ * turner waiting for room in the bay blocks the through lane (spillback).
  *
  * New trips wait in a point queue at their node (they are in the system
  * while they wait) and merge into the node's out-links like one more
@@ -66,6 +70,12 @@ export class CellTransmissionModel {
   private readonly openShare: Float64Array;
   /** What `openShare` starts each step from: 1 for links whose every trip ends, which have no movements. */
   private readonly openShareBase: Float64Array;
+  /** Vehicles in each left-turn bay (see net.pockets). */
+  readonly pocketVeh: Float64Array;
+  /** Per bay this step: vehicles turning in, vehicles wanting out, vehicles leaving. */
+  private readonly pocketInVeh: Float64Array;
+  private readonly pocketDemandVeh: Float64Array;
+  private readonly pocketOutVeh: Float64Array;
 
   /**
    * @param net the compiled network
@@ -93,6 +103,10 @@ export class CellTransmissionModel {
     this.sourceCapacityShare = Float64Array.from(links.fromNode, (node) =>
       net.nodes.isBoundary[node] ? 1 : SOURCE_CAPACITY_SHARE,
     );
+    this.pocketVeh = new Float64Array(net.pockets.count);
+    this.pocketInVeh = new Float64Array(net.pockets.count);
+    this.pocketDemandVeh = new Float64Array(net.pockets.count);
+    this.pocketOutVeh = new Float64Array(net.pockets.count);
     this.openShare = new Float64Array(links.count);
     this.openShareBase = Float64Array.from(links.tripEndShare, (share) => (share === 1 ? 1 : 0));
   }
@@ -112,6 +126,7 @@ export class CellTransmissionModel {
     let total = 0;
     for (const v of this.vehicles) total += v;
     for (const v of this.waitingVeh) total += v;
+    for (const v of this.pocketVeh) total += v;
     return total;
   }
 
@@ -141,9 +156,13 @@ export class CellTransmissionModel {
     const cap = this.cellCapacityVeh;
     const vehSeconds = acc.vehSeconds;
     const stepS = this.net.stepS;
+    const pocketOf = this.net.pockets.ofLink;
     for (let l = 0; l < cellStart.length - 1; l++) {
       const first = cellStart[l]!;
       const end = cellStart[l + 1]!;
+      const pocket = pocketOf[l]!;
+      // A link with a bay has its last cell's inflow worked out below, where part of it turns into the bay.
+      const plainEnd = pocket < 0 ? end : end - 1;
       const a = sendRatio[l]!;
       const b = waveRatio[l]!;
       const nMax = cellMaxVeh[l]!;
@@ -155,7 +174,7 @@ export class CellTransmissionModel {
       let inflow = 0; // into the cell behind, from its upstream neighbour
       let onLink = nBefore;
       let moved = 0;
-      for (let c = first + 1; c < end; c++) {
+      for (let c = first + 1; c < plainEnd; c++) {
         const nHere = n[c]!;
         const capHere = cap[c]!;
         const space = b * (nMax - nHere);
@@ -165,6 +184,25 @@ export class CellTransmissionModel {
         inflow = f;
         moved += f;
         onLink += nHere;
+        send = a * nHere < capHere ? a * nHere : capHere;
+        nBefore = nHere;
+      }
+      if (pocket >= 0) {
+        const nHere = n[end - 1]!;
+        const capHere = cap[end - 1]!;
+        const space = b * (nMax - nHere);
+        const receive = space < capHere ? space : capHere;
+        const intoBay = this.net.pocketDivertShare[pocket]!;
+        const bayRoom = this.net.pockets.maxVeh[pocket]! - this.pocketVeh[pocket]!;
+        // The stream moves only as far as both its parts find room: the cell for the rest, the bay for the left turners.
+        let f = send;
+        if (f * (1 - intoBay) > receive) f = receive / (1 - intoBay);
+        if (f * intoBay > bayRoom) f = bayRoom > 0 ? bayRoom / intoBay : 0;
+        n[end - 2] = nBefore - f + inflow;
+        this.pocketInVeh[pocket] = f * intoBay;
+        inflow = f * (1 - intoBay);
+        moved += f;
+        onLink += nHere + this.pocketVeh[pocket]!;
         send = a * nHere < capHere ? a * nHere : capHere;
         nBefore = nHere;
       }
@@ -201,15 +239,17 @@ export class CellTransmissionModel {
    * sharing its receiving flow by demand.
    */
   private nodeFlows(gates: Uint8Array): void {
-    const { tripEndShare, fromNode } = this.net.links;
-    const { fromLink, toLink, share: turnShare } = this.net.movements;
+    const { fromNode } = this.net.links;
+    const { fromLink, toLink } = this.net.movements;
+    const cellEndShare = this.net.linkCellEndShare;
+    const openWeight = this.net.movementOpenWeight;
     const send = this.sendVeh;
     const out = this.linkOutVeh;
     const inflow = this.linkInVeh;
     const demand = this.movementDemandVeh;
     const outDemand = this.outDemandVeh;
     const source = this.sourceDemandVeh;
-    const exitShare = this.net.movementExitShare;
+    const cellShare = this.net.movementCellShare;
     const receive = this.receiveVeh;
     const waiting = this.waitingVeh;
 
@@ -222,14 +262,27 @@ export class CellTransmissionModel {
         continue;
       }
       const from = fromLink[m]!;
-      const d = send[from]! * exitShare[m]!;
+      const d = send[from]! * cellShare[m]!;
       demand[m] = d;
       outDemand[toLink[m]!]! += d;
-      open[from]! += turnShare[m]!;
+      open[from]! += openWeight[m]!;
+    }
+    const pockets = this.net.pockets;
+    const bayDemand = this.pocketDemandVeh;
+    for (let p = 0; p < bayDemand.length; p++) {
+      const m = pockets.movement[p]!;
+      if (!gates[m]) {
+        bayDemand[p] = 0;
+        continue;
+      }
+      const most = this.cellCapacityVeh[this.net.links.cellStart[fromLink[m]! + 1]! - 1]! * pockets.laneShare[p]!;
+      const d = this.pocketVeh[p]! < most ? this.pocketVeh[p]! : most;
+      bayDemand[p] = d;
+      outDemand[toLink[m]!]! += d;
     }
     let removed = 0;
     for (let l = 0; l < send.length; l++) {
-      const ending = send[l]! * tripEndShare[l]! * open[l]!;
+      const ending = send[l]! * cellEndShare[l]! * open[l]!;
       out[l] = ending;
       removed += ending;
     }
@@ -255,6 +308,12 @@ export class CellTransmissionModel {
       out[fromLink[m]!]! += f;
       inflow[to]! += f;
     }
+    for (let p = 0; p < bayDemand.length; p++) {
+      const to = toLink[pockets.movement[p]!]!;
+      const f = bayDemand[p]! * outDemand[to]!;
+      this.pocketOutVeh[p] = f;
+      inflow[to]! += f;
+    }
     // Likewise an in-link's turning fractions; never send more than the cell offered.
     for (let l = 0; l < out.length; l++) if (out[l]! > send[l]!) out[l] = send[l]!;
   }
@@ -271,6 +330,14 @@ export class CellTransmissionModel {
       entryVeh[l]! += entering;
       n[cellStart[l + 1]! - 1]! -= leaving;
       vehMetres[l]! += cellLengthM[l]! * (this.movedVeh[l]! + leaving);
+      exitVeh[l]! += leaving;
+    }
+    const pockets = this.net.pockets;
+    for (let p = 0; p < pockets.count; p++) {
+      const l = pockets.link[p]!;
+      const leaving = this.pocketOutVeh[p]!;
+      this.pocketVeh[p]! += this.pocketInVeh[p]! - leaving;
+      vehMetres[l]! += cellLengthM[l]! * leaving;
       exitVeh[l]! += leaving;
     }
     acc.durationS += this.net.stepS;

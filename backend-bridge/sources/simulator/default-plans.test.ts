@@ -5,15 +5,15 @@ import { TURNS, checkSignalPlan } from '../../protocol/signals';
 import { PROGRESSION_SPEED_KMH } from './coordination';
 import { SIGNAL_TIMING, defaultSignalPlans, designPhases } from './default-plans';
 import { peakSourceRatesVehPerS } from './demand';
-import { dailyMeanDemandFactor } from './demand-profile';
-import { expectedLinkFlowsVehPerS, movementFlowsVehPerS } from './expected-flows';
 import { compileNetwork } from './network';
+import { planFlowsVehPerS } from './tidal-demand';
 
 const city = generateDemoCity();
 const net = compileNetwork(city.meta, { seed: 1 });
-const dailyFlows = expectedLinkFlowsVehPerS(net, peakSourceRatesVehPerS(city.meta, net), dailyMeanDemandFactor());
-const plans = defaultSignalPlans(net, dailyFlows);
-const movementVehPerH = movementFlowsVehPerS(net, dailyFlows).map((q) => q * 3600);
+const planFlows = planFlowsVehPerS(net, peakSourceRatesVehPerS(city.meta, net));
+const plans = defaultSignalPlans(net, planFlows);
+const movementVehPerH = planFlows.dailyVehPerS.map((q) => q * 3600);
+const designHourVehPerH = planFlows.designHourVehPerS.map((q) => q * 3600);
 
 describe('default signal plans of the demo city', () => {
   it('give every signalized node a valid plan that serves each of its movements in exactly one phase', () => {
@@ -63,7 +63,7 @@ describe('default signal plans of the demo city', () => {
   it('split the green in proportion to the critical flow ratios where no minimum binds', () => {
     let compared = 0;
     for (const [node, plan] of plans) {
-      const designs = designPhases(net, node, movementVehPerH);
+      const designs = designPhases(net, node, movementVehPerH, designHourVehPerH);
       const free = plan.phases.map((p, i) => ({ greenS: p.greenS, y: designs[i]!.criticalRatio, min: designs[i]!.requiredGreenS }));
       if (free.some((p) => p.greenS <= p.min + 1)) continue;
       const greenS = free.reduce((sum, p) => sum + p.greenS, 0);

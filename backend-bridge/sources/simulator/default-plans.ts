@@ -5,11 +5,15 @@
  * 1. Phases. Approaches are grouped by the axis they travel along (north–
  *    south or east–west). Each axis gets one phase with through, right and
  *    permitted left turns — unless its left turns pass the cross-product
- *    warrant (left flow × opposing through flow ≥ 100,000 veh²/h²), in which
- *    case a protected left phase leads the axis's through-and-right phase.
- * 2. Critical flow ratios. y of a phase is the largest flow / saturation flow
+ *    warrant (left flow × opposing through flow ≥ 100,000 veh²/h², in the
+ *    busier peak hour, the design hour engineers check warrants on), in
+ *    which case a protected left phase leads the axis's through-and-right
+ *    phase.
+ * 2. Critical flow ratios (average day). y of a phase is the largest flow / saturation flow
  *    over its approaches; a protected left runs on the approach's left lane
- *    (two on approaches of four lanes or more), through and right on the rest.
+ *    (two on approaches of four lanes or more) — in a bay of its own where
+ *    the approach has one (turn-pockets.ts), so through and right keep every
+ *    lane — else through and right run on the rest.
  * 3. Cycle. Webster's C0 = (1.5·L + 5) / (1 − Y) with L = yellow + all-red
  *    of every phase, clamped to 40–150 s, and long enough for every minimum.
  * 4. Coordination (see coordination.ts). The signals of a district run one
@@ -28,7 +32,6 @@ import { LANE_WIDTH_M } from '../../../common/geo/road-dimensions';
 import type { SignalPhase, SignalPlan } from '../../protocol/signals';
 import { TURNS } from '../../protocol/signals';
 import { progressionOffsetsS, systemCycleS } from './coordination';
-import { movementFlowsVehPerS } from './expected-flows';
 import type { SimNetwork } from './network';
 import { splitGreensS, websterCycleS, wholeSeconds } from '../../protocol/signal-timing';
 
@@ -46,6 +49,14 @@ export const SIGNAL_TIMING = {
 } as const;
 
 type Axis = 'ns' | 'ew';
+
+/** The movement flows a plan is designed from, vehicles per second, indexed like `net.movements`. */
+export interface PlanFlows {
+  /** Averaged over the day: what the cycle and the greens are timed for. */
+  dailyVehPerS: Float64Array;
+  /** In the busier of the two peak hours: what the left-turn warrant is checked on, as engineers do. */
+  designHourVehPerS: Float64Array;
+}
 
 /** A phase before it is timed. */
 export interface PhaseDesign {
@@ -85,14 +96,15 @@ const PHASE_NAMES = {
 /**
  * A plan for every signalized node, keyed by node index.
  *
- * @param dailyLinkFlowsVehPerS expected daily-average flow on each link, vehicles per second
+ * @param dailyMovementFlowsVehPerS expected daily-average flow of each movement, vehicles per second (tidal-demand.ts)
  */
-export function defaultSignalPlans(net: SimNetwork, dailyLinkFlowsVehPerS: Float64Array): Map<number, SignalPlan> {
-  const movementVehPerH = movementFlowsVehPerS(net, dailyLinkFlowsVehPerS).map((q) => q * 3600);
+export function defaultSignalPlans(net: SimNetwork, flows: PlanFlows): Map<number, SignalPlan> {
+  const movementVehPerH = flows.dailyVehPerS.map((q) => q * 3600);
+  const designHourVehPerH = flows.designHourVehPerS.map((q) => q * 3600);
   const designs = new Map<number, PhaseDesign[]>();
   for (let node = 0; node < net.nodes.count; node++) {
     if (!net.nodes.signalized[node]) continue;
-    const phases = designPhases(net, node, movementVehPerH);
+    const phases = designPhases(net, node, movementVehPerH, designHourVehPerH);
     if (phases.length > 0) designs.set(node, phases);
   }
   const ownCycles = new Map([...designs].map(([node, phases]) => [node, ownCycleS(phases)]));
@@ -104,7 +116,11 @@ export function defaultSignalPlans(net: SimNetwork, dailyLinkFlowsVehPerS: Float
 }
 
 /** Phases of one node, in service order; empty when the node has no movements. */
-export function designPhases(net: SimNetwork, node: number, movementVehPerH: Float64Array): PhaseDesign[] {
+/**
+ * @param movementVehPerH daily-average flow of each movement, what the greens are split on
+ * @param designHourVehPerH flow of each movement in the busier peak hour, what the left-turn warrant is checked on
+ */
+export function designPhases(net: SimNetwork, node: number, movementVehPerH: Float64Array, designHourVehPerH: Float64Array): PhaseDesign[] {
   const approaches = approachesOf(net, node);
   const flowOf = (movements: readonly number[], turn?: number) =>
     movements.reduce((sum, m) => (turn === undefined || net.movements.turn[m] === turn ? sum + movementVehPerH[m]! : sum), 0);
@@ -128,7 +144,9 @@ export function designPhases(net: SimNetwork, node: number, movementVehPerH: Flo
     });
 
     const hasConflicts = approaches.some((a) => a.axis === crossed);
-    if (!hasConflicts || !needsProtectedLeft(along, flowOf)) {
+    const designFlowOf = (movements: readonly number[], turn: number) =>
+      movements.reduce((sum, m) => (net.movements.turn[m] === turn ? sum + designHourVehPerH[m]! : sum), 0);
+    if (!hasConflicts || !needsProtectedLeft(along, designFlowOf)) {
       const all = (a: Approach) => a.movements;
       phases.push(phase(axis, along.flatMap(all), criticalRatio(along, all, 'all'), true));
       continue;
@@ -173,7 +191,7 @@ function timedPlan(net: SimNetwork, node: number, designs: readonly PhaseDesign[
 
 const lostTimeS = (phases: readonly unknown[]) => phases.length * (SIGNAL_TIMING.yellowS + SIGNAL_TIMING.allRedS);
 
-function needsProtectedLeft(along: readonly Approach[], flowOf: (movements: readonly number[], turn?: number) => number): boolean {
+function needsProtectedLeft(along: readonly Approach[], flowOf: (movements: readonly number[], turn: number) => number): boolean {
   return along.some((approach) => {
     const opposing = along.find((other) => other !== approach && other.dx * approach.dx + other.dy * approach.dy < 0);
     if (!opposing) return false;
@@ -188,6 +206,8 @@ function saturationVehPerH(net: SimNetwork, link: number, lanesFor: LaneGroup): 
   const lanes = net.links.lanes[link]!;
   const leftLanes = lanes >= 4 ? 2 : 1;
   if (lanesFor === 'all' || lanes <= leftLanes) return fullVehPerH;
+  // A left-turn bay adds its lanes: the through lanes all stay through lanes.
+  if (lanesFor === 'through' && net.pockets.ofLink[link]! >= 0) return fullVehPerH;
   return (fullVehPerH * (lanesFor === 'left' ? leftLanes : lanes - leftLanes)) / lanes;
 }
 

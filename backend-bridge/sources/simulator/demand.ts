@@ -20,12 +20,17 @@ export interface DemandOptions {
   demandScale?: number;
 }
 
-/** Car trips started per resident in the morning peak hour. */
-const PEAK_TRIPS_PER_RESIDENT_H = 0.033;
+/**
+ * Car trips started per resident in the morning peak hour. With the
+ * morning's inward pull (tidal-demand.ts) putting the peak's trips onto the
+ * radials and the centre, this loads the centre to its jam without locking
+ * the whole grid.
+ */
+const PEAK_TRIPS_PER_RESIDENT_H = 0.0264;
 /** Residents credited to each interior node of a district without population data. */
 const RESIDENTS_PER_NODE_WITHOUT_DATA = 5_000;
 /** Through traffic entering at a boundary node at the peak, as a share of the entering link's capacity. */
-const BOUNDARY_ENTRY_LOAD = 0.3;
+const BOUNDARY_ENTRY_LOAD = 0.24;
 
 /** Peak trip generation of each node, vehicles per second. */
 export function peakSourceRatesVehPerS(meta: CityMeta, net: SimNetwork, options: DemandOptions = {}): Float64Array {

@@ -6,7 +6,7 @@
  */
 
 /** Density of a standing queue, vehicles per km per lane (≈ 6.7 m a vehicle). */
-const JAM_DENSITY_VEH_PER_KM_LANE = 150;
+export const JAM_DENSITY_VEH_PER_KM_LANE = 150;
 
 export interface LinkRoadData {
   lanes: number;

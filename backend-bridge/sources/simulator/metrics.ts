@@ -100,17 +100,18 @@ export class TrafficMetrics {
     };
     this.freeSpeedKmh = emptyAreaSpeedsKmh(net.links, net.districtIds.length);
     this.area = this.computeArea(new Float64Array(count));
-    this.computeLinks(new Float64Array(net.cellCount));
+    this.computeLinks(new Float64Array(net.cellCount), new Float64Array(net.pockets.count));
   }
 
   /**
-   * Closes the window: computes the figures from the sums and `cellVehicles`
-   * (vehicles in each cell now), then starts a new window. Does nothing when
-   * no step ran since the last close, so the last figures stay.
+   * Closes the window: computes the figures from the sums, `cellVehicles`
+   * (vehicles in each cell now) and `bayVehicles` (in each left-turn bay,
+   * see net.pockets), then starts a new window. Does nothing when no step
+   * ran since the last close, so the last figures stay.
    */
-  closeWindow(cellVehicles: Float64Array): void {
+  closeWindow(cellVehicles: Float64Array, bayVehicles: Float64Array): void {
     if (this.acc.durationS === 0) return;
-    const onLink = this.computeLinks(cellVehicles);
+    const onLink = this.computeLinks(cellVehicles, bayVehicles);
     this.area = this.computeArea(onLink);
     this.acc.addInto(this.closedSums);
     this.acc.reset();
@@ -140,12 +141,13 @@ export class TrafficMetrics {
   }
 
   /** Fills the link figures; returns the vehicles now on each link. */
-  private computeLinks(cellVehicles: Float64Array): Float64Array {
-    const { links } = this.net;
+  private computeLinks(cellVehicles: Float64Array, bayVehicles: Float64Array): Float64Array {
+    const { links, pockets } = this.net;
     const { vehSeconds, vehMetres, exitVeh, durationS } = this.acc;
     const out = this.links;
     const onLink = new Float64Array(links.count);
     out.windowS = durationS;
+    for (let p = 0; p < pockets.count; p++) onLink[pockets.link[p]!]! += bayVehicles[p]!;
     for (let l = 0; l < links.count; l++) {
       for (let c = links.cellStart[l]!; c < links.cellStart[l + 1]!; c++) onLink[l]! += cellVehicles[c]!;
       const freeSpeedKmh = links.freeSpeedMps[l]! * 3.6;

@@ -14,9 +14,11 @@ const TURN_JITTER = 0.3;
  * Trips are drawn to the city centre, where the jobs and shops are: a
  * movement's weight is scaled by exp(pull × (distance to the central area
  * gained / link length)), so outside that area a link heading straight in
- * weighs e^(2·pull) times one heading straight out.
+ * weighs e^(2·pull) times one heading straight out. This is the pull the
+ * table is built with; the hour's pull (tidal-demand.ts) replaces it as the
+ * day goes on — inward in the morning, outward in the evening.
  */
-const CENTRE_PULL = 0.5;
+export const DEFAULT_CENTRE_PULL = 0.5;
 /** Within this distance of the centre, metres, trips are at their destination area and no longer drawn further in. */
 const CENTRAL_AREA_RADIUS_M = 1500;
 
@@ -30,6 +32,10 @@ export interface MovementTable {
   turn: Uint8Array;
   /** Share of the in-link's continuing flow taking this movement; an in-link's shares sum to 1. */
   share: Float64Array;
+  /** Weight of the movement before the centre's pull: its turn's, its out-link's lanes, the seeded jitter. */
+  baseWeight: Float64Array;
+  /** Distance to the central area its out-link gains, over that link's length, in [−1, 1]. */
+  inwardGain: Float64Array;
   /** The movements of node k are nodeStart[k] … nodeStart[k + 1] − 1. */
   nodeStart: Int32Array;
 }
@@ -78,7 +84,6 @@ export function buildMovements(graph: MovementGraph, seed: number): MovementTabl
   const fromLink: number[] = [];
   const toLink: number[] = [];
   const turns: number[] = [];
-  const shares: number[] = [];
   const nodeStart = new Int32Array(graph.nodeCount + 1);
   const direction = (link: number): [number, number] => {
     const from = graph.linkFromNode[link]!;
@@ -87,10 +92,12 @@ export function buildMovements(graph: MovementGraph, seed: number): MovementTabl
   };
   const toCentreM = (node: number) =>
     Math.max(0, Math.hypot(graph.nodeXM[node]! - graph.centreXM, graph.nodeYM[node]! - graph.centreYM) - CENTRAL_AREA_RADIUS_M);
-  const pull = (link: number) => {
+  const gain = (link: number) => {
     const gainedM = toCentreM(graph.linkFromNode[link]!) - toCentreM(graph.linkToNode[link]!);
-    return Math.exp((CENTRE_PULL * gainedM) / Math.max(1, Math.hypot(...direction(link))));
+    return gainedM / Math.max(1, Math.hypot(...direction(link)));
   };
+  const baseWeights: number[] = [];
+  const gains: number[] = [];
 
   for (let node = 0; node < graph.nodeCount; node++) {
     nodeStart[node] = fromLink.length;
@@ -104,28 +111,48 @@ export function buildMovements(graph: MovementGraph, seed: number): MovementTabl
       });
       const forward = exits.filter((exit) => exit.turn !== 'uturn');
       const offered = forward.length > 0 ? forward : exits;
-      const weights = offered.map(
-        ({ outLink, turn }) =>
-          TURN_WEIGHT[turn] * graph.linkLanes[outLink]! * pull(outLink) * rng.float(1 - TURN_JITTER, 1 + TURN_JITTER),
-      );
-      const total = weights.reduce((sum, w) => sum + w, 0);
-      offered.forEach(({ outLink, turn }, i) => {
+      offered.forEach(({ outLink, turn }) => {
         fromLink.push(inLink);
         toLink.push(outLink);
         turns.push(TURNS.indexOf(turn));
-        shares.push(weights[i]! / total);
+        baseWeights.push(TURN_WEIGHT[turn] * graph.linkLanes[outLink]! * rng.float(1 - TURN_JITTER, 1 + TURN_JITTER));
+        gains.push(gain(outLink));
       });
     }
   }
   nodeStart[graph.nodeCount] = fromLink.length;
 
-  return {
+  const table: MovementTable = {
     count: fromLink.length,
     ids: fromLink.map((inLink, m) => movementId(graph.linkIds[inLink]!, graph.linkIds[toLink[m]!]!)),
     fromLink: Int32Array.from(fromLink),
     toLink: Int32Array.from(toLink),
     turn: Uint8Array.from(turns),
-    share: Float64Array.from(shares),
+    share: new Float64Array(fromLink.length),
+    baseWeight: Float64Array.from(baseWeights),
+    inwardGain: Float64Array.from(gains),
     nodeStart,
   };
+  setCentrePull(table, DEFAULT_CENTRE_PULL);
+  return table;
+}
+
+/**
+ * Recomputes every turning fraction for a pull towards the centre (negative:
+ * away from it), in place. An in-link's movements are contiguous in the table.
+ */
+export function setCentrePull(table: MovementTable, pull: number, result: Float64Array = table.share): Float64Array {
+  const { fromLink, baseWeight, inwardGain } = table;
+  let first = 0;
+  while (first < table.count) {
+    let end = first;
+    let total = 0;
+    for (; end < table.count && fromLink[end] === fromLink[first]; end++) {
+      result[end] = baseWeight[end]! * Math.exp(pull * inwardGain[end]!);
+      total += result[end]!;
+    }
+    for (let m = first; m < end; m++) result[m]! /= total;
+    first = end;
+  }
+  return result;
 }

@@ -9,6 +9,7 @@
 import type { CityMeta } from '../../protocol';
 import { cellParams } from './fundamental-diagram';
 import { type MovementTable, buildMovements } from './movements';
+import { type TurnPockets, buildTurnPockets } from './turn-pockets';
 
 /** Length of one simulation step, seconds. */
 const STEP_S = 1;
@@ -65,6 +66,22 @@ export interface SimNetwork {
   centreYM: number;
   /** Share of an in-link's exit flow taking each movement: its turning fraction × the trips not ending. */
   movementExitShare: Float64Array;
+  /** Left-turn bays at the ends of the wider approaches to signals. */
+  pockets: TurnPockets;
+  /**
+   * Share of a link's last-cell sending flow taking each movement: its exit
+   * share, renormalised on a link with a bay (whose left turners are no
+   * longer in that cell; 0 for the bay's own movement).
+   */
+  movementCellShare: Float64Array;
+  /** Share of a link's last-cell sending flow whose trip ends at the node. */
+  linkCellEndShare: Float64Array;
+  /** Share of the last cell's continuing traffic each movement takes (0 for a bay's movement). */
+  movementOpenWeight: Float64Array;
+  /** Per bay: the share of the flow into its link's last cell that turns into the bay. */
+  pocketDivertShare: Float64Array;
+  /** What each movement discharges at on green with a standing queue, vehicles per second. */
+  movementSaturationVehPerS: Float64Array;
   districtIds: readonly string[];
   linkIndex: ReadonlyMap<string, number>;
   nodeIndex: ReadonlyMap<string, number>;
@@ -171,7 +188,8 @@ export function compileNetwork(meta: CityMeta, options: NetworkOptions): SimNetw
     // New trips spread over a node's exits in proportion to what each can carry.
     sourceShare: perLink((l) => capacityVehPerS[l]! / outCapacityVehPerS[fromNode[l]!]!),
   };
-  return {
+  const pockets = buildTurnPockets(links, nodes.signalized, movements);
+  const net: SimNetwork = {
     stepS: STEP_S,
     cellCount: cellStart[linkCount]!,
     links,
@@ -179,15 +197,55 @@ export function compileNetwork(meta: CityMeta, options: NetworkOptions): SimNetw
     movements,
     centreXM,
     centreYM,
-    movementExitShare: Float64Array.from(
-      { length: movements.count },
-      (_, m) => movements.share[m]! * (1 - links.tripEndShare[movements.fromLink[m]!]!),
-    ),
+    movementExitShare: new Float64Array(movements.count),
+    pockets,
+    movementCellShare: new Float64Array(movements.count),
+    linkCellEndShare: new Float64Array(linkCount),
+    movementOpenWeight: new Float64Array(movements.count),
+    pocketDivertShare: new Float64Array(pockets.count),
+    movementSaturationVehPerS: new Float64Array(movements.count),
     districtIds,
     linkIndex: indexById(linkIds),
     nodeIndex,
     movementIndex: indexById(movements.ids),
   };
+  deriveShares(net);
+  return net;
+}
+
+/**
+ * Recomputes everything that follows from the turning fractions
+ * (`movements.share`): call after changing them. Allocates nothing.
+ */
+export function deriveShares(net: SimNetwork): void {
+  const { links, movements, pockets } = net;
+  const exitShare = net.movementExitShare;
+  for (let m = 0; m < movements.count; m++) exitShare[m] = movements.share[m]! * (1 - links.tripEndShare[movements.fromLink[m]!]!);
+  net.linkCellEndShare.set(links.tripEndShare);
+  for (let p = 0; p < pockets.count; p++) {
+    const l = pockets.link[p]!;
+    net.pocketDivertShare[p] = exitShare[pockets.movement[p]!]!;
+    net.linkCellEndShare[l] = links.tripEndShare[l]! / (1 - net.pocketDivertShare[p]!);
+  }
+  for (let m = 0; m < movements.count; m++) {
+    const l = movements.fromLink[m]!;
+    const p = pockets.ofLink[l]!;
+    const capacity = links.capacityVehPerS[l]!;
+    if (p < 0) {
+      net.movementCellShare[m] = exitShare[m]!;
+      net.movementOpenWeight[m] = movements.share[m]!;
+      net.movementSaturationVehPerS[m] = capacity * exitShare[m]!;
+    } else if (pockets.movement[p] === m) {
+      net.movementCellShare[m] = 0;
+      net.movementOpenWeight[m] = 0;
+      net.movementSaturationVehPerS[m] = capacity * pockets.laneShare[p]!;
+    } else {
+      const left = pockets.movement[p]!;
+      net.movementCellShare[m] = exitShare[m]! / (1 - net.pocketDivertShare[p]!);
+      net.movementOpenWeight[m] = movements.share[m]! / (1 - movements.share[left]!);
+      net.movementSaturationVehPerS[m] = capacity * net.movementCellShare[m]!;
+    }
+  }
 }
 
 function indexById(ids: readonly string[]): Map<string, number> {

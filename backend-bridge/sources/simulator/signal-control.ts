@@ -8,10 +8,26 @@
  * its phase 0 green and holds that green ("dwells") until its own
  * epoch-aligned cycle comes round, so it runs on its offset from then on
  * without ever cutting a green or a clearance short.
+ *
+ * A node may instead run under max-pressure (signals/max-pressure.ts): the
+ * phases of the plan running when it was switched on, each with that plan's
+ * minimum green, yellow and all-red, picked every few seconds by pressure.
+ * A plan applied meanwhile waits. Back on its plan, the node first finishes
+ * into phase 0 (the rule is told phase 0 wins, so it shows the clearance of
+ * whatever it serves), then holds phase 0 green until the plan's own cycle
+ * comes round — the same dwell a new plan makes — and runs on its clock.
  */
 import { type SignalPlan, type SignalState, positiveModulo, signalStateAt } from '../../protocol/signals';
 import { ValidationError } from '../../protocol/validation';
+import type { Actuation } from '../signal-access';
+import { DEFAULT_MAX_PRESSURE, MaxPressureSignal } from '../../signals/max-pressure';
 import type { SimNetwork } from './network';
+
+/**
+ * Pressure of each phase now, one per entry of `phaseMovements` (movement
+ * indices with right of way), written into `result`.
+ */
+export type PhasePressures = (phaseMovements: readonly Int32Array[], result: number[]) => number[];
 
 /** Tolerance when comparing sim instants, seconds. */
 const EPSILON_S = 1e-6;
@@ -32,6 +48,20 @@ interface NodeControl {
   switchAtS: number;
   /** The gates of this node need recomputing at this sim time, seconds. */
   nextChangeS: number;
+  /** Set while max-pressure picks the phases. */
+  pressure: PressureRun | undefined;
+}
+
+interface PressureRun {
+  signal: MaxPressureSignal;
+  /** The plan whose phases it serves: the one running when max-pressure was switched on. */
+  phases: CompiledPlan;
+  /** Sim time the signal has been advanced to, seconds. */
+  atS: number;
+  /** Going back to the plan: phase 0 is made to win, and the plan takes over once it shows green. */
+  returning: boolean;
+  /** Scratch for the phases' pressures. */
+  pressures: number[];
 }
 
 export class SignalControl {
@@ -40,24 +70,33 @@ export class SignalControl {
   private readonly controls: (NodeControl | undefined)[];
   private readonly scratch: SignalState = { phaseIndex: 0, interval: 'green', remainingS: 0 };
 
-  /** @param plans a valid plan for every signalized node that has movements, keyed by node index */
+  /**
+   * @param plans a valid plan for every signalized node that has movements, keyed by node index
+   * @param phasePressures what max-pressure weighs, read at its decision instants only
+   */
   constructor(
     private readonly net: SimNetwork,
     plans: ReadonlyMap<number, SignalPlan>,
+    private readonly phasePressures: PhasePressures,
   ) {
     this.gates = new Uint8Array(net.movements.count).fill(1);
     this.controls = Array.from({ length: net.nodes.count }, (_, node): NodeControl | undefined => {
       const plan = plans.get(node);
       if (!plan) return undefined;
       const active = this.compile(node, plan, `plans[${net.nodes.ids[node]}]`);
-      return { node, active, dwellUntilS: -Infinity, pending: undefined, switchAtS: Infinity, nextChangeS: -Infinity };
+      return { node, active, dwellUntilS: -Infinity, pending: undefined, switchAtS: Infinity, nextChangeS: -Infinity, pressure: undefined };
     });
   }
 
   /** Brings every gate up to sim time `simTimeS` (seconds since the epoch). Call before each step. */
   update(simTimeS: number): void {
     for (const control of this.controls) {
-      if (!control || simTimeS + EPSILON_S < control.nextChangeS) continue;
+      if (!control) continue;
+      if (control.pressure) {
+        this.advancePressure(control, control.pressure, simTimeS);
+        continue;
+      }
+      if (simTimeS + EPSILON_S < control.nextChangeS) continue;
       this.switchIfDue(control, simTimeS);
       const state = this.stateOf(control, simTimeS, this.scratch);
       this.setGates(control, state);
@@ -68,13 +107,44 @@ export class SignalControl {
   /** What the node shows at `simTimeS`. */
   state(node: number, simTimeS: number): SignalState {
     const control = this.require(node);
+    if (control.pressure) return control.pressure.signal.state();
     this.switchIfDue(control, simTimeS);
     return this.stateOf(control, simTimeS, { phaseIndex: 0, interval: 'green', remainingS: 0 });
+  }
+
+  /** Who picks the node's phases now; 'plan' also while max-pressure is still finishing into the plan. */
+  actuation(node: number): Actuation {
+    const pressure = this.require(node).pressure;
+    return pressure && !pressure.returning ? 'maxpressure' : 'plan';
+  }
+
+  /**
+   * Hands the node's phases to max-pressure from `simTimeS` on, starting
+   * from the phase it shows now, or hands them back to its plan. Asking for
+   * what the node already does changes nothing.
+   */
+  setActuation(node: number, actuation: Actuation, simTimeS: number): void {
+    const control = this.require(node);
+    if (actuation === 'plan') {
+      if (control.pressure) control.pressure.returning = true;
+      return;
+    }
+    if (control.pressure) {
+      control.pressure.returning = false;
+      return;
+    }
+    this.switchIfDue(control, simTimeS);
+    const shown = this.stateOf(control, simTimeS, this.scratch);
+    const timings = control.active.plan.phases.map(({ minGreenS, yellowS, allRedS }) => ({ minGreenS, yellowS, allRedS }));
+    const signal = new MaxPressureSignal(timings, DEFAULT_MAX_PRESSURE, shown.phaseIndex);
+    control.pressure = { signal, phases: control.active, atS: simTimeS, returning: false, pressures: [] };
+    this.setGatesFor(control, control.active, signal.state());
   }
 
   /** The plan the node runs now. */
   runningPlan(node: number, simTimeS: number): SignalPlan {
     const control = this.require(node);
+    if (control.pressure) return control.pressure.phases.plan;
     this.switchIfDue(control, simTimeS);
     return control.active.plan;
   }
@@ -141,7 +211,40 @@ export class SignalControl {
     return simTimeS + positiveModulo(offsetS - simTimeS, cycleS);
   }
 
+  /** Steps the node's max-pressure signal up to `simTimeS` and sets its gates; hands back to the plan once it may. */
+  private advancePressure(control: NodeControl, run: PressureRun, simTimeS: number): void {
+    const dtS = simTimeS - run.atS;
+    if (dtS > 0) {
+      run.signal.advance(dtS, () => (run.returning ? phaseZeroWins(run.pressures, run.phases) : this.phasePressures(run.phases.phaseMovements, run.pressures)));
+      run.atS = simTimeS;
+    }
+    const state = run.signal.state();
+    if (run.returning && state.interval === 'green' && state.phaseIndex === 0) {
+      this.resumePlan(control, simTimeS);
+      return;
+    }
+    this.setGatesFor(control, run.phases, state);
+  }
+
+  /** The plan (a waiting one if due) takes over, its phase 0 green held until its own cycle starts. */
+  private resumePlan(control: NodeControl, simTimeS: number): void {
+    control.pressure = undefined;
+    if (control.pending) {
+      control.active = control.pending;
+      control.pending = undefined;
+      control.switchAtS = Infinity;
+    }
+    const { cycleS, offsetS } = control.active.plan;
+    const dwellS = positiveModulo(offsetS - simTimeS, cycleS);
+    control.dwellUntilS = dwellS > EPSILON_S && cycleS - dwellS > EPSILON_S ? simTimeS + dwellS : -Infinity;
+    control.nextChangeS = -Infinity;
+    const state = this.stateOf(control, simTimeS, this.scratch);
+    this.setGates(control, state);
+    control.nextChangeS = simTimeS + state.remainingS;
+  }
+
   private switchIfDue(control: NodeControl, simTimeS: number): void {
+    if (control.pressure) return; // a plan applied under max-pressure waits for the return to plans
     if (!control.pending || simTimeS + EPSILON_S < control.switchAtS) return;
     const atS = control.switchAtS;
     control.active = control.pending;
@@ -163,9 +266,21 @@ export class SignalControl {
   }
 
   private setGates(control: NodeControl, state: SignalState): void {
+    this.setGatesFor(control, control.active, state);
+  }
+
+  private setGatesFor(control: NodeControl, compiled: CompiledPlan, state: { phaseIndex: number; interval: string }): void {
     const { nodeStart } = this.net.movements;
     this.gates.fill(0, nodeStart[control.node], nodeStart[control.node + 1]);
     if (state.interval === 'all-red') return;
-    for (const m of control.active.phaseMovements[state.phaseIndex]!) this.gates[m] = 1;
+    for (const m of compiled.phaseMovements[state.phaseIndex]!) this.gates[m] = 1;
   }
+}
+
+/** Pressures under which phase 0 is served next: how a node under max-pressure finishes into its plan. */
+function phaseZeroWins(result: number[], compiled: CompiledPlan): number[] {
+  result.length = compiled.phaseMovements.length;
+  result.fill(0);
+  result[0] = 1;
+  return result;
 }

@@ -7,14 +7,14 @@
  * (see LinkWindow):
  * - an approach's volume is the vehicles leaving the in-link into the node;
  * - a movement's arrival flow is the vehicles entering its in-link times the
- *   movement's share of them, and its saturation flow is the in-link's
- *   capacity times that same share (the model discharges each movement of a
- *   link at its share of the link's capacity);
+ *   movement's share of them, and its saturation flow what the model
+ *   discharges it at: the in-link's capacity times that same share (a mixed
+ *   queue), or a left-turn bay's lanes' share of it (turn-pockets.ts);
  * - control delay is the time spent on the in-links beyond what the distance
  *   covered takes at free speed, divided by the vehicles that left them.
  */
 import type { Movement, SignalPlan, SignalState } from '../../protocol/signals';
-import type { IntersectionMeasure, SignalAccess } from '../signal-access';
+import type { Actuation, IntersectionMeasure, SignalAccess } from '../signal-access';
 import type { WindowSums } from './link-window';
 import type { TrafficSim } from './traffic-sim';
 
@@ -65,11 +65,11 @@ export class SimSignalAccess implements SignalAccess {
     const movements = [];
     for (let m = net.movements.nodeStart[node]!; m < net.movements.nodeStart[node + 1]!; m++) {
       const link = net.movements.fromLink[m]!;
-      const share = net.movementExitShare[m]!;
       movements.push({
         movementId: net.movements.ids[m]!,
-        flowVehPerH: entryPerHour.get(link)! * share,
-        saturationFlowVehPerH: net.links.capacityVehPerS[link]! * 3600 * share,
+        flowVehPerH: entryPerHour.get(link)! * net.movementExitShare[m]!,
+        saturationFlowVehPerH: net.movementSaturationVehPerS[m]! * 3600,
+        ...(net.pockets.ofMovement[m]! >= 0 && { ownQueue: true }),
       });
     }
     return {
@@ -78,6 +78,11 @@ export class SimSignalAccess implements SignalAccess {
       movements,
       delayPerVehS: servedVeh > 0 ? delayVehS / servedVeh : 0,
     };
+  }
+
+  /** Hands the node's phases to max-pressure or back to its plan; throws RangeError for a node without a signal. */
+  setActuation(nodeId: string, actuation: Actuation): void {
+    this.sim.setActuation(nodeId, actuation);
   }
 
   /** Queues the plan for the node's next cycle boundary; throws a ValidationError naming what the sim refuses. */

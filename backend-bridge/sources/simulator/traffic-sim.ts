@@ -10,7 +10,8 @@ import { type Movement, type SignalPlan, type SignalState, TURNS } from '../../p
 import { CellTransmissionModel } from './ctm';
 import { defaultSignalPlans } from './default-plans';
 import { peakSourceRatesVehPerS } from './demand';
-import { dailyMeanDemandFactor, demandFactorAt } from './demand-profile';
+import { demandFactorAt } from './demand-profile';
+import { planFlowsVehPerS, setTurningForHour } from './tidal-demand';
 import { expectedLinkFlowsVehPerS } from './expected-flows';
 import { type Incident, Incidents } from './incidents';
 import { LinkWindow, type WindowSums } from './link-window';
@@ -18,6 +19,8 @@ import { type AreaMetrics, type LinkMetrics, type LinkSums, TrafficMetrics } fro
 import { type SimNetwork, compileNetwork } from './network';
 import { defaultStartSimTimeMs } from './sim-calendar';
 import { SignalControl } from './signal-control';
+import { MovementPressure } from './movement-pressure';
+import type { Actuation } from '../signal-access';
 
 export interface TrafficSimOptions {
   /** Seed of every random choice (turning fractions, incidents); unsigned 32-bit integer. */
@@ -39,6 +42,8 @@ export interface TrafficSimOptions {
 }
 
 export const DEFAULT_WARM_UP_S = 600;
+/** How often the turning fractions follow the hour's pull, sim ms: often enough that no step is felt. */
+const TURNING_UPDATE_MS = 60_000;
 /** Sim seconds at the end of the warm-up that the first figures cover. */
 const FIRST_WINDOW_S = 60;
 
@@ -78,9 +83,12 @@ export class TrafficSim {
     this.network = compileNetwork(city.meta, { seed, tripEndShare: options.tripEndShare });
     this.stepMs = this.network.stepS * 1000;
     const peakRates = peakSourceRatesVehPerS(city.meta, this.network, { demandScale: options.demandScale });
-    const dailyFlows = expectedLinkFlowsVehPerS(this.network, peakRates, dailyMeanDemandFactor());
+    const planFlows = planFlowsVehPerS(this.network, peakRates);
     this.ctm = new CellTransmissionModel(this.network, peakRates);
-    this.signals = new SignalControl(this.network, defaultSignalPlans(this.network, dailyFlows));
+    const pressure = new MovementPressure(this.network, this.ctm.vehicles, this.ctm.pocketVeh);
+    this.signals = new SignalControl(this.network, defaultSignalPlans(this.network, planFlows), (phases, result) =>
+      pressure.phasePressures(phases, result),
+    );
     this.incidentBook = new Incidents(this.network, this.ctm.cellCapacityVeh, {
       seed,
       randomPerHour: options.randomIncidentsPerHour,
@@ -89,6 +97,7 @@ export class TrafficSim {
     this.recent = new LinkWindow(this.metrics, this.network.links.count);
 
     this.currentMs = startMs - warmUpS * 1000;
+    this.updateTurning();
     this.loadFreeFlow(expectedLinkFlowsVehPerS(this.network, peakRates, this.demandFactor()));
     // The first figures cover the end of the warm-up only, not the settling of the initial load.
     const settleS = Math.max(0, warmUpS - FIRST_WINDOW_S);
@@ -97,7 +106,7 @@ export class TrafficSim {
     this.metrics.acc.reset();
     this.recent.clear();
     this.advance(warmUpS - settleS);
-    this.metrics.closeWindow(this.ctm.vehicles);
+    this.metrics.closeWindow(this.ctm.vehicles, this.ctm.pocketVeh);
     this.recent.sample(this.currentMs / 1000);
   }
 
@@ -111,6 +120,7 @@ export class TrafficSim {
     this.signals.update(this.currentMs / 1000);
     this.ctm.step(this.demandFactor(), this.signals.gates, this.metrics.acc);
     this.currentMs += this.stepMs;
+    if (this.currentMs % TURNING_UPDATE_MS === 0) this.updateTurning();
     if (this.currentMs % (this.recent.sampleS * 1000) === 0) this.recent.sample(this.currentMs / 1000);
     // Incidents change between steps, so what `incidents()` lists is what the next step runs with.
     this.incidentBook.update(this.currentMs);
@@ -128,13 +138,13 @@ export class TrafficSim {
    * since. The arrays are reused: copy what you keep.
    */
   linkMetrics(): LinkMetrics {
-    this.metrics.closeWindow(this.ctm.vehicles);
+    this.metrics.closeWindow(this.ctm.vehicles, this.ctm.pocketVeh);
     return this.metrics.linkMetrics();
   }
 
   /** District and city figures over the same window as `linkMetrics`. */
   areaMetrics(): AreaMetrics {
-    this.metrics.closeWindow(this.ctm.vehicles);
+    this.metrics.closeWindow(this.ctm.vehicles, this.ctm.pocketVeh);
     return this.metrics.areaMetrics();
   }
 
@@ -164,12 +174,13 @@ export class TrafficSim {
     return this.recent.sums(link, this.currentMs / 1000, result);
   }
 
-  /** Vehicles now in the link's congested cells (denser than at capacity): its queue. */
+  /** Vehicles now in the link's congested cells (denser than at capacity) and in its left-turn bay: its queue. */
   queueVeh(link: number): number {
     const { cellStart, sendRatio } = this.network.links;
     const vehicles = this.ctm.vehicles;
     const capacity = this.ctm.cellCapacityVeh;
-    let queued = 0;
+    const bay = this.network.pockets.ofLink[link]!;
+    let queued = bay < 0 ? 0 : this.ctm.pocketVeh[bay]!;
     for (let c = cellStart[link]!; c < cellStart[link + 1]!; c++) {
       if (vehicles[c]! * sendRatio[link]! > capacity[c]!) queued += vehicles[c]!;
     }
@@ -188,6 +199,26 @@ export class TrafficSim {
    */
   setPlan(nodeId: string, plan: SignalPlan): SignalPlan {
     return this.signals.setPlan(this.nodeIndex(nodeId), plan, this.currentMs / 1000);
+  }
+
+  /** Who picks the node's phases now: its plan's clock, or max-pressure. */
+  actuation(nodeId: string): Actuation {
+    return this.signals.actuation(this.nodeIndex(nodeId));
+  }
+
+  /**
+   * Hands the node's phases to max-pressure, or back to its plan (which
+   * resumes on its own clock once max-pressure has finished into phase 0).
+   */
+  setActuation(nodeId: string, actuation: Actuation): void {
+    if (actuation !== 'plan' && actuation !== 'maxpressure') throw new RangeError(`actuation must be 'plan' or 'maxpressure', got ${JSON.stringify(actuation)}`);
+    this.signals.setActuation(this.nodeIndex(nodeId), actuation, this.currentMs / 1000);
+  }
+
+  /** Vehicles in a left-turn bay's queue right now, by its movement; 0 for a movement without a bay. */
+  bayVehOf(movement: number): number {
+    const bay = this.network.pockets.ofMovement[movement]!;
+    return bay < 0 ? 0 : this.ctm.pocketVeh[bay]!;
   }
 
   /** The movements through a node, in the order the simulator holds them. */
@@ -228,6 +259,11 @@ export class TrafficSim {
   /** Vehicles in each cell (see `network.links.cellStart`). Read only. */
   cellVehicles(): Float64Array {
     return this.ctm.vehicles;
+  }
+
+  /** The turning fractions follow the tide of the day (tidal-demand.ts). */
+  private updateTurning(): void {
+    setTurningForHour(this.network, zonedHourOfDay(this.currentMs, this.timeZone));
   }
 
   private demandFactor(): number {
