@@ -66,3 +66,16 @@ describe('MaxPressureSignal', () => {
     expect(run(0.5)).toEqual(run(1));
   });
 });
+
+describe('MaxPressureSignal next phase', () => {
+  it('names the green that follows: its own while green, the chosen one while clearing', () => {
+    const signal = new MaxPressureSignal([...phases, { minGreenS: 10, yellowS: 3, allRedS: 0 }], { decisionStepS: 5 });
+    expect(signal.nextPhaseIndex()).toBe(0);
+    signal.advance(10, () => [0, 1, 100]);
+    expect(signal.state().interval).toBe('yellow');
+    expect(signal.nextPhaseIndex()).toBe(2);
+    signal.advance(3, () => [0, 0, 0]);
+    expect(signal.state()).toMatchObject({ phaseIndex: 0, interval: 'all-red' });
+    expect(signal.nextPhaseIndex()).toBe(2);
+  });
+});

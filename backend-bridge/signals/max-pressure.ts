@@ -98,6 +98,11 @@ export class MaxPressureSignal {
     return { phaseIndex: this.phaseIndex, interval: this.interval, remainingS: Math.max(0, endS - this.elapsedS) };
   }
 
+  /** The green shown after the current interval: the current phase while green, the chosen one while clearing. */
+  nextPhaseIndex(): number {
+    return this.interval === 'green' ? this.phaseIndex : this.nextPhase;
+  }
+
   /**
    * Moves on by `dtS` seconds. `pressures` is called at each decision
    * instant with no argument and returns one pressure per phase.
