@@ -30,9 +30,16 @@ describe('light model', () => {
   it('keeps each distinct green once, with what it lets go and its clearance', () => {
     const light = lightModel(program(), links)!;
     expect(light.phases.map((p) => p.greenState)).toEqual(['GgrR', 'rrGG']);
-    expect(light.phases[0]!.movements).toEqual(new Map([['n_0', ['s_0', 'e_0']]]));
+    // n_0 has both its links green in the first phase; w_0 one of its two in the second.
+    expect(light.phases[0]!.movements).toEqual(new Map([['n_0', { outLanes: ['s_0', 'e_0'], linkShare: 1 }]]));
+    expect(lightModel(program(), [...links.slice(0, 3), link('w_1', 's_0')])!.phases[1]!.movements.get('w_0')).toEqual({ outLanes: ['e_0'], linkShare: 1 });
     expect(light.phases[1]).toMatchObject({ minGreenS: 5, yellowS: 4, allRedS: 2 });
     expect([...lanesOf(light)].sort()).toEqual(['e_0', 'n_0', 's_0', 'w_0']);
+  });
+
+  it('counts a lane by the share of its links a phase shows green', () => {
+    const shared = lightModel({ ...program(), steps: program().steps.map((step, i) => (i === 2 ? { ...step, state: 'rrGr' } : step)) }, links)!;
+    expect(shared.phases[1]!.movements.get('w_0')).toEqual({ outLanes: ['e_0'], linkShare: 0.5 });
   });
 
   it('falls back to a default yellow when the program has none', () => {

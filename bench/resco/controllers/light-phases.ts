@@ -21,8 +21,21 @@ export interface LightPhase {
   /** Clearance after this green, seconds. */
   yellowS: number;
   allRedS: number;
-  /** Incoming lane → the outgoing lanes it may reach on this green. */
-  movements: Map<string, string[]>;
+  /** Incoming lane → what this green lets it do. */
+  movements: Map<string, LaneMovement>;
+}
+
+/** What one incoming lane may do on a green. */
+export interface LaneMovement {
+  /** The outgoing lanes it may reach. */
+  outLanes: string[];
+  /**
+   * The share of the lane's links that are green (0–1]: the share of its
+   * vehicles that may go, their turns not being known. A shared lane whose
+   * left turn alone has a protected green must not count whole there, or a
+   * queue headed straight would hold that green for ever.
+   */
+  linkShare: number;
 }
 
 export interface LightModel {
@@ -63,15 +76,18 @@ export function lightModel(program: SumoSignalProgram, links: readonly (readonly
   return phases.length > 0 ? { tlId, phases } : null;
 }
 
-/** Incoming lane → outgoing lanes over the links a signal string shows green. */
-export function movementsOf(greenState: string, links: readonly (readonly ControlledLink[])[]): Map<string, string[]> {
-  const movements = new Map<string, string[]>();
+/** What each incoming lane may do on the links a signal string shows green. */
+function movementsOf(greenState: string, links: readonly (readonly ControlledLink[])[]): Map<string, LaneMovement> {
+  const linksOfLane = new Map<string, number>();
+  for (const linksAtIndex of links) for (const { fromLane } of linksAtIndex) linksOfLane.set(fromLane, (linksOfLane.get(fromLane) ?? 0) + 1);
+  const movements = new Map<string, LaneMovement>();
   links.forEach((linksAtIndex, index) => {
     if (!isGreen(greenState[index])) return;
     for (const { fromLane, toLane } of linksAtIndex) {
-      const outLanes = movements.get(fromLane) ?? [];
-      if (!outLanes.includes(toLane)) outLanes.push(toLane);
-      movements.set(fromLane, outLanes);
+      const movement = movements.get(fromLane) ?? { outLanes: [], linkShare: 0 };
+      if (!movement.outLanes.includes(toLane)) movement.outLanes.push(toLane);
+      movement.linkShare += 1 / linksOfLane.get(fromLane)!;
+      movements.set(fromLane, movement);
     }
   });
   return movements;
@@ -81,7 +97,7 @@ export function movementsOf(greenState: string, links: readonly (readonly Contro
 export function lanesOf(light: LightModel): Set<string> {
   const lanes = new Set<string>();
   for (const phase of light.phases) {
-    for (const [inLane, outLanes] of phase.movements) {
+    for (const [inLane, { outLanes }] of phase.movements) {
       lanes.add(inLane);
       for (const lane of outLanes) lanes.add(lane);
     }
