@@ -38,7 +38,7 @@
 import { type MovementQueue, MaxPressureSignal, phasePressure } from '../../../backend-bridge/signals/max-pressure';
 import type { TrafficReading } from '../../../backend-bridge/sources/sumo/traci';
 import type { Controller } from '../controller';
-import type { ApproachGraph } from './approaches';
+import type { Approach, ApproachGraph, ApproachPart } from './approaches';
 import { type LightModel, type LightPhase, clearingState } from './light-phases';
 import { type RunSetup, type StepHandler, type StepView, edgeOfLane, runOverTraci } from './traci-run';
 
@@ -48,13 +48,38 @@ const DECISION_STEP_CLEARANCES = 2;
 const vehiclesOn = (readings: ReadonlyMap<string, TrafficReading>, id: string): number => readings.get(id)?.vehicleCount ?? 0;
 const haltedOn = (readings: ReadonlyMap<string, TrafficReading>, id: string): number => readings.get(id)?.haltingCount ?? 0;
 
+/**
+ * Vehicles within an approach part: its queue whole (it stands at the
+ * downstream end), its moving vehicles by the share of its length in range.
+ */
+function inRange(readings: ReadonlyMap<string, TrafficReading>, part: ApproachPart): number {
+  const halted = haltedOn(readings, part.edgeId);
+  return halted + (vehiclesOn(readings, part.edgeId) - halted) * part.inRangeShare;
+}
+
+/** Each incoming lane's approach, as far back as a vehicle drives in one decision step. */
+export type LaneApproaches = ReadonlyMap<string, Approach>;
+
+export function laneApproaches(light: LightModel, approaches: ApproachGraph): LaneApproaches {
+  const stepS = decisionStepS(light);
+  const byLane = new Map<string, Approach>();
+  for (const phase of light.phases) {
+    for (const inLane of phase.movements.keys()) {
+      if (byLane.has(inLane)) continue;
+      const edge = edgeOfLane(inLane);
+      byLane.set(inLane, approaches.approach(edge, stepS * approaches.approach(edge, 1).speedMps));
+    }
+  }
+  return byLane;
+}
+
 /** The phase's movements as the rule counts them, one per incoming lane. */
-export function phaseQueues(phase: LightPhase, view: Pick<StepView, 'lanes' | 'edges'>, approaches: ApproachGraph): MovementQueue[] {
+export function phaseQueues(phase: LightPhase, view: Pick<StepView, 'lanes' | 'edges'>, byLane: LaneApproaches): MovementQueue[] {
   const queues: MovementQueue[] = [];
   for (const [inLane, { outLanes, linkShare }] of phase.movements) {
-    const edge = edgeOfLane(inLane);
-    const feederVeh = approaches.feedersOf(edge).reduce((sum, feeder) => sum + vehiclesOn(view.edges, feeder), 0);
-    const upstreamVeh = (vehiclesOn(view.lanes, inLane) + feederVeh / approaches.laneCount(edge)) * linkShare;
+    const approach = byLane.get(inLane)!;
+    const feederVeh = approach.feeders.reduce((sum, feeder) => sum + inRange(view.edges, feeder), 0);
+    const upstreamVeh = (inRange(view.lanes, { edgeId: inLane, inRangeShare: approach.edge.inRangeShare }) + feederVeh / approach.laneCount) * linkShare;
     const downstreamVeh = outLanes.reduce((sum, lane) => sum + haltedOn(view.lanes, lane), 0) / outLanes.length;
     queues.push({ upstreamVeh, downstreamVeh });
   }
@@ -77,6 +102,9 @@ export function displayedState(light: LightModel, signal: MaxPressureSignal): st
 /** Sets up one run: a max-pressure signal per light, each shown at once and moved on every second. */
 export async function maxPressureHandler({ traci, lights, approaches }: RunSetup): Promise<StepHandler> {
   const signals = lights.map((light) => new MaxPressureSignal(light.phases, { decisionStepS: decisionStepS(light) }));
+  const byLight = lights.map((light) => laneApproaches(light, approaches));
+  const feeders = new Set(byLight.flatMap((byLane) => [...byLane.values()].flatMap((approach) => approach.feeders.map((part) => part.edgeId))));
+  for (const edgeId of feeders) await traci.subscribeEdge(edgeId);
   const shown = lights.map(() => '');
   // Only a change goes to SUMO: each TraCI call is a round trip.
   const show = async (index: number) => {
@@ -89,7 +117,7 @@ export async function maxPressureHandler({ traci, lights, approaches }: RunSetup
   return async (view) => {
     for (let i = 0; i < lights.length; i++) {
       const light = lights[i]!;
-      signals[i]!.advance(1, () => light.phases.map((phase) => phasePressure(phaseQueues(phase, view, approaches))));
+      signals[i]!.advance(1, () => light.phases.map((phase) => phasePressure(phaseQueues(phase, view, byLight[i]!))));
       await show(i);
     }
   };

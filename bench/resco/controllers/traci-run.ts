@@ -21,7 +21,7 @@ export interface StepView {
   nowS: number;
   /** Last-step readings of every lane the lights read. */
   lanes: ReadonlyMap<string, TrafficReading>;
-  /** Last-step readings of the edges feeding the lights' approaches. */
+  /** Last-step readings of the edges the controller subscribed. */
   edges: ReadonlyMap<string, TrafficReading>;
   /** The lights' program, step and next switch. */
   trafficLights: StepResults['trafficLights'];
@@ -35,7 +35,7 @@ export interface RunSetup {
   job: RunJob;
   /** The lights our controllers drive; a light the model cannot read stays on its own program. */
   lights: LightModel[];
-  /** The edges before each incoming edge, subscribed so each step reports them. */
+  /** The roads before each incoming edge; a controller subscribes the edges it reads. */
   approaches: ApproachGraph;
   /** The network's own programs of those lights, as the bridge reads them. */
   programs: Map<string, SumoSignalProgram>;
@@ -77,13 +77,8 @@ export async function runOverTraci(job: RunJob, setUp: (setup: RunSetup) => Prom
     const net = parseNetXml(readFileSync(job.cfg.netFile, 'utf8'), job.cfg.netFile);
     const approaches = approachGraph(net, new Set(net.junctions.filter((j) => j.type.startsWith('traffic_light')).map((j) => j.id)));
     const lanes = new Set<string>();
-    const edges = new Set<string>();
-    for (const light of lights) {
-      for (const lane of lanesOf(light)) lanes.add(lane);
-      for (const phase of light.phases) for (const inLane of phase.movements.keys()) for (const edge of approaches.feedersOf(edgeOfLane(inLane))) edges.add(edge);
-    }
+    for (const light of lights) for (const lane of lanesOf(light)) lanes.add(lane);
     for (const lane of lanes) await traci.subscribeLane(lane);
-    for (const edge of edges) await traci.subscribeEdge(edge);
     for (const light of lights) await traci.subscribeTrafficLight(light.tlId);
     const programs = new Map(network.programs.map((program) => [program.tlId, program]));
     const onStep = await setUp({ traci, job, lights, approaches, programs, net });
