@@ -79,3 +79,28 @@ describe('MaxPressureSignal next phase', () => {
     expect(signal.nextPhaseIndex()).toBe(2);
   });
 });
+
+describe('MaxPressureSignal idle checks', () => {
+  it('ends a green nobody uses at the next idle look, not at the next decision', () => {
+    const signal = new MaxPressureSignal(phases, { decisionStepS: 20, idleCheckS: 1 });
+    let asked = 0;
+    signal.advance(12, () => (asked++, [0, 4]));
+    // Minimum green 10 s, then the first look finds phase 0 idle and phase 1 waiting.
+    expect(asked).toBe(1);
+    expect(signal.state()).toMatchObject({ phaseIndex: 0, interval: 'yellow', remainingS: 1 });
+  });
+
+  it('keeps a green that still has pressure until the decision step', () => {
+    const signal = new MaxPressureSignal(phases, { decisionStepS: 20, idleCheckS: 1 });
+    let asked = 0;
+    signal.advance(19.5, () => (asked++, [2, 9]));
+    expect(signal.state()).toMatchObject({ phaseIndex: 0, interval: 'green', remainingS: 0.5 });
+    expect(asked).toBe(10); // looks at 10, 11, … 19 s
+    signal.advance(1, () => [2, 9]);
+    expect(signal.state()).toMatchObject({ phaseIndex: 0, interval: 'yellow' });
+  });
+
+  it('refuses an idle check that is not a positive time', () => {
+    expect(() => new MaxPressureSignal(phases, { decisionStepS: 5, idleCheckS: 0 })).toThrow(/idleCheckS must be positive/);
+  });
+});
