@@ -66,3 +66,41 @@ describe('MaxPressureSignal', () => {
     expect(run(0.5)).toEqual(run(1));
   });
 });
+
+describe('MaxPressureSignal next phase', () => {
+  it('names the green that follows: its own while green, the chosen one while clearing', () => {
+    const signal = new MaxPressureSignal([...phases, { minGreenS: 10, yellowS: 3, allRedS: 0 }], { decisionStepS: 5 });
+    expect(signal.nextPhaseIndex()).toBe(0);
+    signal.advance(10, () => [0, 1, 100]);
+    expect(signal.state().interval).toBe('yellow');
+    expect(signal.nextPhaseIndex()).toBe(2);
+    signal.advance(3, () => [0, 0, 0]);
+    expect(signal.state()).toMatchObject({ phaseIndex: 0, interval: 'all-red' });
+    expect(signal.nextPhaseIndex()).toBe(2);
+  });
+});
+
+describe('MaxPressureSignal idle checks', () => {
+  it('ends a green nobody uses at the next idle look, not at the next decision', () => {
+    const signal = new MaxPressureSignal(phases, { decisionStepS: 20, idleCheckS: 1 });
+    let asked = 0;
+    signal.advance(12, () => (asked++, [0, 4]));
+    // Minimum green 10 s, then the first look finds phase 0 idle and phase 1 waiting.
+    expect(asked).toBe(1);
+    expect(signal.state()).toMatchObject({ phaseIndex: 0, interval: 'yellow', remainingS: 1 });
+  });
+
+  it('keeps a green that still has pressure until the decision step', () => {
+    const signal = new MaxPressureSignal(phases, { decisionStepS: 20, idleCheckS: 1 });
+    let asked = 0;
+    signal.advance(19.5, () => (asked++, [2, 9]));
+    expect(signal.state()).toMatchObject({ phaseIndex: 0, interval: 'green', remainingS: 0.5 });
+    expect(asked).toBe(10); // looks at 10, 11, … 19 s
+    signal.advance(1, () => [2, 9]);
+    expect(signal.state()).toMatchObject({ phaseIndex: 0, interval: 'yellow' });
+  });
+
+  it('refuses an idle check that is not a positive time', () => {
+    expect(() => new MaxPressureSignal(phases, { decisionStepS: 5, idleCheckS: 0 })).toThrow(/idleCheckS must be positive/);
+  });
+});

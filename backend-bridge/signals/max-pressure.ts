@@ -53,6 +53,15 @@ export interface PressurePhaseTiming {
 export interface MaxPressureOptions {
   /** Seconds between decisions once a green has run its minimum. */
   decisionStepS: number;
+  /**
+   * Seconds between looks, past the minimum green, at whether the green
+   * still serves anyone: when its own pressure is zero or less and another
+   * phase's is larger, it ends then instead of at the next decision (an
+   * actuated signal's gap-out). A short look costs nothing where nobody
+   * waits, and the decision step can stay long enough that a light does not
+   * switch away from a queue still discharging. @default never (decisions only)
+   */
+  idleCheckS?: number;
 }
 
 export const DEFAULT_MAX_PRESSURE: MaxPressureOptions = { decisionStepS: 5 };
@@ -79,6 +88,8 @@ export class MaxPressureSignal {
   private nextPhase: number;
   /** Seconds of green at which the next decision falls. */
   private nextDecisionS: number;
+  /** Seconds of green at which the next idle look falls; Infinity without `idleCheckS`. */
+  private nextIdleCheckS: number;
 
   constructor(
     private readonly phases: readonly PressurePhaseTiming[],
@@ -87,20 +98,27 @@ export class MaxPressureSignal {
   ) {
     if (phases.length === 0) throw new RangeError('max-pressure needs at least one phase');
     if (!(options.decisionStepS > 0)) throw new RangeError(`decisionStepS must be positive, got ${options.decisionStepS}`);
+    if (options.idleCheckS !== undefined && !(options.idleCheckS > 0)) throw new RangeError(`idleCheckS must be positive, got ${options.idleCheckS}`);
     this.phaseIndex = startPhase;
     this.nextPhase = startPhase;
     this.nextDecisionS = this.firstDecisionS(startPhase);
+    this.nextIdleCheckS = this.firstIdleCheckS(startPhase);
   }
 
   state(): PressureSignalState {
     const phase = this.phases[this.phaseIndex]!;
-    const endS = this.interval === 'green' ? this.nextDecisionS : this.interval === 'yellow' ? phase.yellowS : phase.allRedS;
+    const endS = this.interval === 'green' ? this.intervalEndS() : this.interval === 'yellow' ? phase.yellowS : phase.allRedS;
     return { phaseIndex: this.phaseIndex, interval: this.interval, remainingS: Math.max(0, endS - this.elapsedS) };
+  }
+
+  /** The green shown after the current interval: the current phase while green, the chosen one while clearing. */
+  nextPhaseIndex(): number {
+    return this.interval === 'green' ? this.phaseIndex : this.nextPhase;
   }
 
   /**
    * Moves on by `dtS` seconds. `pressures` is called at each decision
-   * instant with no argument and returns one pressure per phase.
+   * instant (and idle look) with no argument and returns one pressure per phase.
    */
   advance(dtS: number, pressures: () => readonly number[]): void {
     let leftS = dtS;
@@ -120,15 +138,19 @@ export class MaxPressureSignal {
 
   private intervalEndS(): number {
     const phase = this.phases[this.phaseIndex]!;
-    if (this.interval === 'green') return this.nextDecisionS;
+    if (this.interval === 'green') return Math.min(this.nextDecisionS, this.nextIdleCheckS);
     return this.interval === 'yellow' ? phase.yellowS : phase.allRedS;
   }
 
   private endInterval(pressures: () => readonly number[]): void {
     if (this.interval === 'green') {
-      const next = maxPressurePhase(pressures(), this.phaseIndex);
-      if (next === this.phaseIndex || this.phases.length === 1) {
-        this.nextDecisionS += this.options.decisionStepS;
+      const atDecision = this.elapsedS >= this.nextDecisionS;
+      const pressuresNow = pressures();
+      const next = maxPressurePhase(pressuresNow, this.phaseIndex);
+      const idle = !(pressuresNow[this.phaseIndex]! > 0);
+      if (next === this.phaseIndex || this.phases.length === 1 || !(atDecision || idle)) {
+        if (atDecision) this.nextDecisionS += this.options.decisionStepS;
+        if (this.elapsedS >= this.nextIdleCheckS) this.nextIdleCheckS += this.options.idleCheckS!;
         return;
       }
       this.nextPhase = next;
@@ -138,6 +160,7 @@ export class MaxPressureSignal {
     } else {
       this.phaseIndex = this.nextPhase;
       this.nextDecisionS = this.firstDecisionS(this.phaseIndex);
+      this.nextIdleCheckS = this.firstIdleCheckS(this.phaseIndex);
       this.enter('green');
     }
   }
@@ -145,6 +168,11 @@ export class MaxPressureSignal {
   private enter(interval: SignalInterval): void {
     this.interval = interval;
     this.elapsedS = 0;
+  }
+
+  private firstIdleCheckS(phaseIndex: number): number {
+    const { idleCheckS } = this.options;
+    return idleCheckS === undefined ? Infinity : Math.max(this.phases[phaseIndex]!.minGreenS, idleCheckS);
   }
 
   private firstDecisionS(phaseIndex: number): number {
