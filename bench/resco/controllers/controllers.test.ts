@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSumoGrid } from '../../../backend-bridge/sources/sumo/sumo-grid.fixture';
 import { sumoArgs } from '../controller';
 import { type RescoLine, runResco } from '../runner';
-import { readSumoCfg } from '../sumocfg';
+import { readSumoCfg } from '../../../backend-bridge/sources/sumo/sumocfg';
 import { OUR_CONTROLLERS } from '.';
 import { maxPressureHandler } from './max-pressure';
 import { runOverTraci } from './traci-run';
