@@ -6,7 +6,8 @@
  * itself: the scenario makes it write the light's state every step
  * (`SaveTLSStates`), which the bridge never reads. The new program must take
  * over exactly where the running program's cycle ends, and its first green
- * must last what the operator asked for.
+ * must last what the operator asked for. Switched to max-pressure, the light
+ * then runs the states the bridge sends it.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -17,6 +18,7 @@ import { planProgramId } from '../../backend-bridge/sources/sumo/sumo-plan-progr
 import { loadSumoScenario } from '../../backend-bridge/sources/sumo/sumo-scenario';
 import { SumoSource } from '../../backend-bridge/sources/sumo/sumo-source';
 import { launchChromium } from '../support/chromium';
+import { clickUntil } from '../support/click-until';
 import { SHOTS_DIR } from '../support/e2e-session';
 import { openSignalPanel, planVersion } from '../support/signal-panel';
 import { type SumoBridge, startSumoBridge } from '../support/sumo-bridge';
@@ -59,7 +61,7 @@ function recordedStates(file: string): LightState[] {
 }
 
 describe('signal control on a SUMO city', () => {
-  it('shows a SUMO light’s program and countdown, and a plan applied in the console runs in SUMO from the next cycle boundary', async () => {
+  it('shows a SUMO light’s program and countdown, runs a plan applied in the console from the next cycle boundary, and max-pressure when asked', async () => {
     const file = network.programs.find((program) => program.tlId === LIGHT)!;
     const nodeId = file.plan.nodeId;
     sumo.source.setClock({ speedFactor: SIM_SPEED, paused: false });
@@ -90,6 +92,14 @@ describe('signal control on a SUMO city', () => {
     await expect.poll(() => countdown.getAttribute('data-plan-version'), { timeout: 60_000 }).toBe(String(before + 1));
     // Let the new program's first green run out in SUMO before SUMO is stopped.
     await expect.poll(async () => (await page.locator('[data-testid="signal-phase-current"]').getAttribute('data-phase-index')) !== '0', { timeout: 120_000 }).toBe(true);
+
+    // Max-pressure from the panel: the mode is audited by the bridge and SUMO's light is then driven step by step.
+    await clickUntil(page.getByTestId('signal-mode-intersection-maxpressure'), page.getByTestId('signal-confirm-dialog'));
+    await page.getByTestId('signal-reason').fill('Queues vary by the minute');
+    await page.getByTestId('signal-confirm').click();
+    await page.locator('[data-testid="signal-mode"][data-mode="maxpressure"]').waitFor({ timeout: 120_000 });
+    const reading = await countdown.getAttribute('data-remaining-s');
+    await expect.poll(() => countdown.getAttribute('data-remaining-s'), { timeout: 60_000 }).not.toBe(reading);
     expect(errors).toEqual([]);
     await page.context().close();
 
@@ -107,5 +117,7 @@ describe('signal control on a SUMO city', () => {
     const firstGreen = states.slice(takeover).findIndex((s) => s.stepIndex !== 0);
     expect(firstGreen).toBe(greenAfterS);
     expect(states[takeover]!.state).toMatch(/[Gg]/);
+    // Under max-pressure SUMO runs the states it is sent (its "online" program), not a program of its own.
+    expect(states.slice(takeover).some((s) => s.programId === 'online')).toBe(true);
   });
 });
