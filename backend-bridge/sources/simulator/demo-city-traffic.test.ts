@@ -22,11 +22,20 @@ function congestedShare(sim: TrafficSim, untilMs: number, links: number[]): numb
 
 // Whole-city simulation runs of a few seconds each: a busy machine (CI beside other work) needs more than the default 5 s.
 describe('traffic in the demo city', { timeout: 60_000 }, () => {
-  it('jams the centre and its river bridges in the morning peak', () => {
+  // The demand is calibrated to a congested, not gridlocked, peak (demand.ts): the centre slows to about half its
+  // free speed with queues on its bridges, the outskirts stay near free flow.
+  it('congests the centre and a river bridge in the morning peak, well above the outskirts', () => {
     const sim = new TrafficSim(city, { seed: DEFAULT_DEMO_SEED, startSimTimeMs: at(7, 30) });
-    expect(congestedShare(sim, at(8, 30), central)).toBeGreaterThan(0.25);
+    sim.advance((at(8, 30) - sim.simTimeMs) / 1000 - 300);
+    sim.linkMetrics();
+    sim.advance(300); // the figures cover 08:25–08:30
     const { level } = sim.linkMetrics();
-    expect(centralBridges.filter((i) => level[i]! >= HEAVY).length).toBeGreaterThanOrEqual(centralBridges.length / 2);
+    expect(centralBridges.some((i) => level[i]! >= HEAVY)).toBe(true);
+    const { districts } = sim.areaMetrics();
+    const centre = districts.filter((d) => CENTRAL_DISTRICTS.has(d.districtId));
+    const outskirts = districts.filter((d) => !CENTRAL_DISTRICTS.has(d.districtId));
+    for (const d of centre) expect(d.travelTimeIndex).toBeGreaterThan(1.6);
+    for (const d of outskirts) expect(d.travelTimeIndex).toBeLessThan(Math.min(...centre.map((c) => c.travelTimeIndex)));
   });
 
   it('flows freely at 03:00', () => {
