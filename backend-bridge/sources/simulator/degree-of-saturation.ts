@@ -22,6 +22,14 @@
  *   plans split C − L, so a phase's green is its effective green). Above Xc
  *   where the split does not match the demand.
  *
+ * Minimum greens and pedestrian clearances are not in Xc: a crossing whose
+ * pedestrians hold most of the cycle can be over capacity at Xc below 1.
+ * Nor is one thing the simulator does: it does not tell a mixed queue's
+ * vehicles apart (ctm.ts), so where a movement of a mixed queue gets less
+ * green than its demand needs, the approach's other movements pass in its
+ * place, and the approach as a whole carries more than the movement's x
+ * says. The figures are what an engineer's lane-group analysis gives.
+ *
  * v is the uncongested demand (tidal-demand.ts), not what was measured: a
  * crossing whose queues back up from downstream passes less than it is
  * asked to, and its measured flow would understate the load.
