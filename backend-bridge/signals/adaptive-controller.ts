@@ -11,15 +11,43 @@
  * the start of phase 0, and so the coordination, where it was.
  *
  * Measured now (bench/signals.ts, the demo city's morning peak with tidal
- * demand and left-turn bays): fixed plans 361.5 s of average delay,
+ * demand, left-turn bays, and the demand calibrated to a congested peak
+ * that is not a gridlock, demand.ts): fixed plans 98.0 s of average delay,
+ * re-splitting 91.3 s (−6.8 %), max-pressure 69.5 s (−29.1 %).
+ *
+ * Why max-pressure gains more. Half of its gain over the fixed plans is at
+ * 10 of the 420 crossings, the two largest at the central crossings whose
+ * inward left turns fill their bays (n:10-10, n:10-11: 1.3 M vehicle-seconds
+ * of delay each under the fixed plans, about 0.3 M under max-pressure). At
+ * n:10-10 the bay's measured y is 0.25, yet re-splitting can give its
+ * protected phase only 11 s of the 80 s cycle: the two through phases must
+ * hold their pedestrian clearances (24 s and 18 s), and the kept
+ * cycle leaves 60 s of green. Max-pressure in the simulator honours only the
+ * 7 s vehicle minimum (signal-control.ts hands it `minGreenS`, not the
+ * pedestrian clearance), so it cuts those phases short. Held to the pedestrian
+ * clearances too (a one-line trial there, not kept), max-pressure measured 89.8 s (−8.3 %): most of its lead is
+ * the pedestrian time it does not give, the rest is close to re-splitting's.
+ *
+ * Tried at this demand, measured worse, and not kept:
+ * - each node on Webster's own cycle (no coordination): 95.5 s (−2.5 %);
+ * - re-planning every cycle instead of every 3: 91.3 s (−6.8 %, no change);
+ * - the coordinated cycle unless the demand does not fit it, then the node's
+ *   own Webster cycle, never shorter, back to the common cycle (and its
+ *   offset) once the demand fits: triggered by any phase over capacity at
+ *   the re-split, 96.9 s (−1.1 %); by the critical flow ratios over the
+ *   cycle's green (Σ y > (C − L)/C), 93.4 s (−4.6 %). A node that leaves
+ *   the common cycle loses its green wave and dwells in the transitions
+ *   each way, and the 5-minute measurements flip it back and forth.
+ *
+ * Before the calibration (twice the demand, a gridlock: the vehicles in
+ * the system grew from 13,500 to 42,400 over the peak): fixed 361.5 s,
  * re-splitting 318.1 s (−12.0 %), max-pressure 339.3 s (−6.1 %). The bays
  * took away what the old figure gained from (a protected left phase passing
- * only its share of a mixed queue); the gain now is the morning's inward
+ * only its share of a mixed queue); the gain then was the morning's inward
  * turning, which the plans timed for the average day do not expect. With a
  * stronger morning pull (0.8 instead of 0.5) re-splitting gained only 7.5 %, and
  * every cycle instead of every 3 made no difference (7.6 %): the centre
- * went past capacity, where spillback, not the split, sets the delay; see
- * the bench's header.
+ * went past capacity, where spillback, not the split, sets the delay.
  *
  * Before tidal demand and bays (every flow scaled by one daily factor, one
  * mixed queue per approach), the fixed plans at 243.7 s: re-splitting alone

@@ -9,7 +9,7 @@ const road = () => chainCity(Array.from({ length: 3 }, () => ({ lengthM: 500, la
 
 function roadSim(): TrafficSim {
   // About 0.55 veh/s enter at n0 at 07:00: well under the road's capacity, far over what the incident leaves.
-  return new TrafficSim(road(), { seed: 1, demandScale: 3, tripEndShare: 0, randomIncidentsPerHour: 0 });
+  return new TrafficSim(road(), { seed: 1, demandScale: 6, tripEndShare: 0, randomIncidentsPerHour: 0 });
 }
 
 /** Cells of a link at 90 % of jam density or more. */

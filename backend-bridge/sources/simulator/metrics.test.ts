@@ -6,7 +6,7 @@ const road = { lengthM: 500, lanes: 2, freeSpeedKmh: 50, capacityVehPerH: 3600 }
 
 /** Light traffic on a free road: about 0.1 vehicles a second enter at n0 at 07:00. */
 function lightRoad(): TrafficSim {
-  return new TrafficSim(chainCity([road, road]), { seed: 1, demandScale: 0.5, warmUpS: 300, randomIncidentsPerHour: 0 });
+  return new TrafficSim(chainCity([road, road]), { seed: 1, demandScale: 1, warmUpS: 300, randomIncidentsPerHour: 0 });
 }
 
 describe('traffic metrics', () => {

@@ -38,7 +38,7 @@ const redThenGreen = (version: number): SignalPlan => ({
 });
 
 function corridorSim(): TrafficSim {
-  return new TrafficSim(corridor(), { seed: 1, warmUpS: 0, demandScale: 3, tripEndShare: 0, randomIncidentsPerHour: 0 });
+  return new TrafficSim(corridor(), { seed: 1, warmUpS: 0, demandScale: 6, tripEndShare: 0, randomIncidentsPerHour: 0 });
 }
 
 /** Steps until the plan of `version` runs on its own cycle and phase 0 has just begun. */

@@ -35,7 +35,7 @@ const plan = (version: number, goS: number, walkS: number): SignalPlan => ({
 });
 
 function corridorSim(): { sim: TrafficSim; access: SimSignalAccess } {
-  const sim = new TrafficSim(corridor(), { seed: 1, warmUpS: 0, demandScale: 1, tripEndShare: 0, randomIncidentsPerHour: 0 });
+  const sim = new TrafficSim(corridor(), { seed: 1, warmUpS: 0, demandScale: 2, tripEndShare: 0, randomIncidentsPerHour: 0 });
   return { sim, access: new SimSignalAccess(sim) };
 }
 
@@ -71,7 +71,7 @@ describe('the simulator’s SignalAccess', () => {
   });
 
   it('measures no negative volume, flow, queue or delay right after a warm-up (regression: the settling left snapshots larger than the totals)', () => {
-    const sim = new TrafficSim(corridor(), { seed: 1, warmUpS: 600, demandScale: 1, tripEndShare: 0, randomIncidentsPerHour: 0 });
+    const sim = new TrafficSim(corridor(), { seed: 1, warmUpS: 600, demandScale: 2, tripEndShare: 0, randomIncidentsPerHour: 0 });
     const measure = new SimSignalAccess(sim).measure('n1');
     const figures = [
       ...measure.approaches.flatMap((a) => [a.volumeVehPerH, a.queueVeh]),

@@ -67,19 +67,49 @@ export function setTurningForHour(net: SimNetwork, localHour: number): void {
  * @param peakSourceRateVehPerS trips started at each node at demand factor 1
  */
 export function planFlowsVehPerS(net: SimNetwork, peakSourceRateVehPerS: Float64Array): PlanFlows {
-  const kept = net.movements.share.slice();
   const dailyVehPerS = new Float64Array(net.movements.count);
   const designHourVehPerS = new Float64Array(net.movements.count);
+  keepingTurning(net, () => {
+    for (let i = 0; i < DAY_SAMPLES; i++) flowsAt(net, peakSourceRateVehPerS, ((i + 0.5) * 24) / DAY_SAMPLES, (m, q) => (dailyVehPerS[m]! += q / DAY_SAMPLES));
+    for (const hour of PEAK_HOURS) flowsAt(net, peakSourceRateVehPerS, hour, (m, q) => (designHourVehPerS[m] = Math.max(designHourVehPerS[m]!, q)));
+  });
+  return { dailyVehPerS, designHourVehPerS };
+}
+
+/**
+ * Each movement's uncongested demand flow averaged over a span of local
+ * hours (sampled every 5 minutes, each sample with its hour's pull and
+ * demand factor), vehicles per second: the v of a degree of saturation
+ * v / c. Leaves the network's turning fractions as they were.
+ *
+ * @param peakSourceRateVehPerS trips started at each node at demand factor 1
+ */
+export function demandFlowsOverVehPerS(net: SimNetwork, peakSourceRateVehPerS: Float64Array, fromHour: number, toHour: number): Float64Array {
+  if (!(Number.isFinite(fromHour) && Number.isFinite(toHour) && toHour > fromHour)) {
+    throw new RangeError(`the span of hours must run forwards, got ${fromHour} to ${toHour}`);
+  }
+  const samples = Math.max(1, Math.round((toHour - fromHour) * 12));
+  const meanVehPerS = new Float64Array(net.movements.count);
+  keepingTurning(net, () => {
+    for (let i = 0; i < samples; i++) {
+      flowsAt(net, peakSourceRateVehPerS, fromHour + ((i + 0.5) * (toHour - fromHour)) / samples, (m, q) => (meanVehPerS[m]! += q / samples));
+    }
+  });
+  return meanVehPerS;
+}
+
+/** Each movement's uncongested flow at a local hour, handed to `each`; changes the turning fractions to that hour's. */
+function flowsAt(net: SimNetwork, peakSourceRateVehPerS: Float64Array, localHour: number, each: (m: number, vehPerS: number) => void): void {
+  setTurningForHour(net, localHour);
+  const linkFlows = expectedLinkFlowsVehPerS(net, peakSourceRateVehPerS, demandFactorAt(localHour));
   const { fromLink } = net.movements;
-  const flowsAt = (localHour: number, each: (m: number, vehPerS: number) => void) => {
-    setTurningForHour(net, localHour);
-    const linkFlows = expectedLinkFlowsVehPerS(net, peakSourceRateVehPerS, demandFactorAt(localHour));
-    for (let m = 0; m < net.movements.count; m++) each(m, linkFlows[fromLink[m]!]! * net.movementExitShare[m]!);
-  };
-  for (let i = 0; i < DAY_SAMPLES; i++) flowsAt(((i + 0.5) * 24) / DAY_SAMPLES, (m, q) => (dailyVehPerS[m]! += q / DAY_SAMPLES));
-  for (const hour of PEAK_HOURS) flowsAt(hour, (m, q) => (designHourVehPerS[m] = Math.max(designHourVehPerS[m]!, q)));
+  for (let m = 0; m < net.movements.count; m++) each(m, linkFlows[fromLink[m]!]! * net.movementExitShare[m]!);
+}
+
+function keepingTurning(net: SimNetwork, work: () => void): void {
+  const kept = net.movements.share.slice();
+  work();
   net.movements.share.set(kept);
   deriveShares(net);
-  return { dailyVehPerS, designHourVehPerS };
 }
 
