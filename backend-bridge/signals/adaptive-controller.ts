@@ -13,20 +13,19 @@
  * Measured now (bench/signals.ts, the demo city's morning peak with tidal
  * demand, left-turn bays, and the demand calibrated to a congested peak
  * that is not a gridlock, demand.ts): fixed plans 98.0 s of average delay,
- * re-splitting 91.3 s (−6.8 %), max-pressure 69.5 s (−29.1 %).
+ * re-splitting 91.3 s (−6.8 %), max-pressure 89.8 s (−8.3 %).
  *
- * Why max-pressure gains more. Half of its gain over the fixed plans is at
- * 10 of the 420 crossings, the two largest at the central crossings whose
- * inward left turns fill their bays (n:10-10, n:10-11: 1.3 M vehicle-seconds
- * of delay each under the fixed plans, about 0.3 M under max-pressure). At
- * n:10-10 the bay's measured y is 0.25, yet re-splitting can give its
- * protected phase only 11 s of the 80 s cycle: the two through phases must
- * hold their pedestrian clearances (24 s and 18 s), and the kept
- * cycle leaves 60 s of green. Max-pressure in the simulator honours only the
- * 7 s vehicle minimum (signal-control.ts hands it `minGreenS`, not the
- * pedestrian clearance), so it cuts those phases short. Held to the pedestrian
- * clearances too (a one-line trial there, not kept), max-pressure measured 89.8 s (−8.3 %): most of its lead is
- * the pedestrian time it does not give, the rest is close to re-splitting's.
+ * What bounds both. The crossings where control can gain are few: half of
+ * what max-pressure gained while it still cut pedestrian time came from 10
+ * of the 420, the two largest the central crossings whose inward left turns
+ * fill their bays (n:10-10, n:10-11: 1.3 M vehicle-seconds of delay each
+ * under the fixed plans). At n:10-10 the bay's measured y is 0.25, yet re-splitting can give
+ * its protected phase only 11 s of the 80 s cycle: the two through phases
+ * must hold their pedestrian clearances (24 s and 18 s), and the kept cycle
+ * leaves 60 s of green. Max-pressure is held to the same clearances (while
+ * it was not, it measured 69.5 s, −29.1 %: most of its lead was pedestrian
+ * time it did not give, a safety fault now fixed), so it ends close to
+ * re-splitting.
  *
  * Tried at this demand, measured worse, and not kept:
  * - each node on Webster's own cycle (no coordination): 95.5 s (−2.5 %);

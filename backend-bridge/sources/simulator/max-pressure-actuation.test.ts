@@ -70,6 +70,20 @@ describe('max-pressure actuation in the simulator', () => {
     expect(greenS(along('ns'))).toBeGreaterThan(1.3 * greenS(along('ew')));
   });
 
+  it('holds every green at least as long as its pedestrians need to clear the crossing', () => {
+    const sim = new TrafficSim(lopsidedCrossing(), { seed: 3, warmUpS: 120, randomIncidentsPerHour: 0 });
+    const running = sim.runningPlan('x');
+    const walkS = running.phases[0]!.minGreenS + 9;
+    const plan = { ...running, version: running.version + 1, phases: running.phases.map((p) => ({ ...p, pedClearanceS: walkS, greenS: Math.max(p.greenS, walkS) })) };
+    plan.cycleS = plan.phases.reduce((sum, p) => sum + p.greenS + p.yellowS + p.allRedS, 0);
+    sim.setPlan('x', plan);
+    record(sim, 2 * plan.cycleS);
+    sim.setActuation('x', 'maxpressure');
+    const greens = runs(record(sim, 1200)).filter((r) => r.interval === 'green');
+    expect(greens.length).toBeGreaterThan(3);
+    for (const green of greens.slice(1, -1)) expect(green.lengthS).toBeGreaterThanOrEqual(walkS);
+  });
+
   it('goes back to its plan on the plan’s own clock, through a clearance, and picks the same phases for the same seed', () => {
     const run = () => {
       const sim = new TrafficSim(lopsidedCrossing(), { seed: 3, warmUpS: 120, randomIncidentsPerHour: 0 });
