@@ -7,17 +7,29 @@
  * curve is smooth across midnight too.
  */
 
-interface Bump {
+/** A bell curve over the hours of the day. */
+export interface DailyBump {
   /** Local hour of the bump's top. */
   hour: number;
   /** Spread, hours (one standard deviation). */
   spreadH: number;
-  /** Height added at the top. */
+  /** Height added at the top; negative for a dip. */
   height: number;
 }
 
+/** `base` plus every bump's height at a local hour (any real number; taken modulo 24, so smooth across midnight). */
+export function dailyBumpsAt(base: number, bumps: readonly DailyBump[], localHour: number): number {
+  let value = base;
+  for (const bump of bumps) {
+    const distanceH = Math.abs(((((localHour - bump.hour) % 24) + 36) % 24) - 12);
+    const z = distanceH / bump.spreadH;
+    value += bump.height * Math.exp(-0.5 * z * z);
+  }
+  return value;
+}
+
 const NIGHT_FLOOR = 0.05;
-const BUMPS: readonly Bump[] = [
+const BUMPS: readonly DailyBump[] = [
   { hour: 8, spreadH: 1, height: 0.88 },
   { hour: 13, spreadH: 2.6, height: 0.45 },
   { hour: 18, spreadH: 1.3, height: 0.8 },
@@ -25,13 +37,7 @@ const BUMPS: readonly Bump[] = [
 
 /** Demand factor at a local hour of the day (any real number; taken modulo 24). */
 export function demandFactorAt(localHour: number): number {
-  let factor = NIGHT_FLOOR;
-  for (const bump of BUMPS) {
-    const distanceH = Math.abs(((((localHour - bump.hour) % 24) + 36) % 24) - 12);
-    const z = distanceH / bump.spreadH;
-    factor += bump.height * Math.exp(-0.5 * z * z);
-  }
-  return factor;
+  return dailyBumpsAt(NIGHT_FLOOR, BUMPS, localHour);
 }
 
 /** Mean of the demand factor over a whole day (integrated minute by minute). */

@@ -8,20 +8,11 @@
  * timed for the average day gets wrong, and what a responsive controller
  * is for.
  */
-import { demandFactorAt } from './demand-profile';
+import { type DailyBump, dailyBumpsAt, demandFactorAt } from './demand-profile';
 import { expectedLinkFlowsVehPerS } from './expected-flows';
 import { setCentrePull } from './movements';
 import { type SimNetwork, deriveShares } from './network';
 import type { PlanFlows } from './default-plans';
-
-interface PullBump {
-  /** Local hour of the bump's top. */
-  hour: number;
-  /** Spread, hours (one standard deviation). */
-  spreadH: number;
-  /** Pull added at the top; negative is outward. */
-  pull: number;
-}
 
 /**
  * Pull towards the centre outside the commutes: none, the trips of the day
@@ -31,9 +22,9 @@ interface PullBump {
  * evening.
  */
 const BASE_PULL = 0;
-const PULL_BUMPS: readonly PullBump[] = [
-  { hour: 8, spreadH: 1.5, pull: 0.5 },
-  { hour: 18, spreadH: 1.7, pull: -0.5 },
+const PULL_BUMPS: readonly DailyBump[] = [
+  { hour: 8, spreadH: 1.5, height: 0.5 },
+  { hour: 18, spreadH: 1.7, height: -0.5 },
 ];
 /** Samples per day when averaging over it. */
 const DAY_SAMPLES = 48;
@@ -42,13 +33,7 @@ const PEAK_HOURS = [8, 18] as const;
 
 /** Pull towards the centre at a local hour of the day (taken modulo 24); negative pulls outward. */
 export function centrePullAt(localHour: number): number {
-  let pull = BASE_PULL;
-  for (const bump of PULL_BUMPS) {
-    const distanceH = Math.abs(((((localHour - bump.hour) % 24) + 36) % 24) - 12);
-    const z = distanceH / bump.spreadH;
-    pull += bump.pull * Math.exp(-0.5 * z * z);
-  }
-  return pull;
+  return dailyBumpsAt(BASE_PULL, PULL_BUMPS, localHour);
 }
 
 /** Sets the network's turning fractions, and all that follows from them, for the pull of a local hour. */
