@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NetFile } from '../../../backend-bridge/sources/sumo/network/net-xml';
-import { approachGraph } from './approaches';
+import type { NetFile } from '../network/net-xml';
+import { approachGraph, roadsOfNet } from './approaches';
 
 const lane = (lengthM: number) => ({ index: 0, speedMps: 10, lengthM, shape: [], carsAllowed: true });
 const edge = (id: string, from: string, to: string, lengthM: number, lanes = 1) => ({ id, from, to, name: undefined, lanes: Array.from({ length: lanes }, (_, i) => ({ ...lane(lengthM), index: i })) });
@@ -17,9 +17,11 @@ const net: NetFile = {
   tlLogics: [],
 };
 
+const graph = (lightJunctionIds: Set<string>) => approachGraph({ ...roadsOfNet(net), lightJunctionIds });
+
 describe('approach graph', () => {
   it('extends an approach up the feeding edges to its range, counting the last one in part', () => {
-    const approach = approachGraph(net, new Set(['L', 'M'])).approach('near', 200);
+    const approach = graph(new Set(['L', 'M'])).approach('near', 200);
     expect(approach.edge).toEqual({ edgeId: 'near', inRangeShare: 1 });
     expect(approach.feeders).toEqual([
       { edgeId: 'mid', inRangeShare: 1 },
@@ -29,12 +31,12 @@ describe('approach graph', () => {
   });
 
   it('stops at another light and leaves U-turns out', () => {
-    const approach = approachGraph(net, new Set(['L', 'M', 'b'])).approach('near', 1000);
+    const approach = graph(new Set(['L', 'M', 'b'])).approach('near', 1000);
     expect(approach.feeders.map((f) => f.edgeId)).toEqual(['mid']);
   });
 
   it('counts a long incoming edge by the share within range', () => {
-    expect(approachGraph(net, new Set()).approach('far', 60).edge.inRangeShare).toBeCloseTo(0.2);
-    expect(() => approachGraph(net, new Set()).approach('far', 0)).toThrow(/range must be positive/);
+    expect(graph(new Set()).approach('far', 60).edge.inRangeShare).toBeCloseTo(0.2);
+    expect(() => graph(new Set()).approach('far', 0)).toThrow(/range must be positive/);
   });
 });
