@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { NetFile } from '../network/net-xml';
-import { approachGraph, roadsOfNet } from './approaches';
+import { type NetFile, parseNetXml } from '../network/net-xml';
+import { readSumoNetwork } from '../network/read-sumo-network';
+import { makeSumoGrid } from '../sumo-grid.fixture';
+import { approachGraph, roadsOfNet, roadsOfNetwork } from './approaches';
 
 const lane = (lengthM: number) => ({ index: 0, speedMps: 10, lengthM, shape: [], carsAllowed: true });
 const edge = (id: string, from: string, to: string, lengthM: number, lanes = 1) => ({ id, from, to, name: undefined, lanes: Array.from({ length: lanes }, (_, i) => ({ ...lane(lengthM), index: i })) });
@@ -38,5 +42,27 @@ describe('approach graph', () => {
   it('counts a long incoming edge by the share within range', () => {
     expect(graph(new Set()).approach('far', 60).edge.inRangeShare).toBeCloseTo(0.2);
     expect(() => graph(new Set()).approach('far', 0)).toThrow(/range must be positive/);
+  });
+
+  it('reads the same approaches from the bridge’s city as from the net file on a grid of car roads', () => {
+    const grid = makeSumoGrid();
+    try {
+      const netFile = join(grid.dir, 'grid.net.xml');
+      const net = parseNetXml(readFileSync(netFile, 'utf8'), netFile);
+      const fromNet = approachGraph(roadsOfNet(net));
+      const fromCity = approachGraph(roadsOfNetwork(readSumoNetwork({ netFile })));
+      // The corners have no light: the edges out of them extend the approaches behind.
+      expect(fromNet.approach('A0A1', 500).feeders.length).toBeGreaterThan(0);
+      for (const { id } of net.edges.filter((edge) => !edge.id.startsWith(':'))) {
+        const expected = fromNet.approach(id, 500);
+        const actual = fromCity.approach(id, 500);
+        expect(actual.feeders.map((f) => f.edgeId).sort(), id).toEqual(expected.feeders.map((f) => f.edgeId).sort());
+        expect(actual.laneCount).toBe(expected.laneCount);
+        expect(actual.speedMps).toBeCloseTo(expected.speedMps, 1);
+        expect(actual.edge.inRangeShare).toBeCloseTo(expected.edge.inRangeShare, 2);
+      }
+    } finally {
+      grid.dispose();
+    }
   });
 });
