@@ -1,7 +1,8 @@
 /**
  * What the lanes around SUMO's traffic lights show, per signalized node:
  * the measures the bridge reads (volumes, queues, movement flows and
- * saturation flows, delay) and the queue pressures max-pressure decides on.
+ * saturation flows, delay), and the lights' controlled links, which
+ * max-pressure (max-pressure/) builds its light models from.
  *
  * The city model only counts an edge's car lanes, so at first the lanes
  * are taken as numbered from 0 (right for netgenerate's nets, one off where
@@ -12,16 +13,14 @@
  * subscribed here.
  *
  * Lane counts do not say where vehicles turn: a movement gets an equal
- * share of its in-link's arrivals, and a lane shared by movements an equal
- * share of its queue.
+ * share of its in-link's arrivals.
  */
-import type { Movement, SignalPhase } from '../../protocol/signals';
-import { type MovementQueue, phasePressure } from '../../signals/max-pressure';
+import type { Movement } from '../../protocol/signals';
 import type { IntersectionMeasure } from '../signal-access';
 import type { SumoNetwork } from './network/read-sumo-network';
 import type { SumoSignalProgram } from './network/signal-programs';
 import { SignalWindow, type WatchedLink } from './sumo-signal-window';
-import type { TraciClient, TrafficReading } from './traci';
+import type { ControlledLink, TraciClient, TrafficReading } from './traci';
 
 /** Discharge of one lane over a full green, veh/h (the usual planning figure). */
 export const LANE_SATURATION_VEH_PER_H = 1800;
@@ -42,6 +41,8 @@ interface NodeLanes {
   linkMovementIds: readonly (string | null)[];
   inLinkIds: string[];
   movements: Map<string, MovementLanes>;
+  /** The light's controlled links as SUMO gave them in this run; undefined before they are read. */
+  controlled?: ControlledLink[][];
 }
 
 export class SignalLanes {
@@ -52,8 +53,6 @@ export class SignalLanes {
   private subscribedLaneIds = new Set<string>();
   /** Whether the lights' controlled links have been read in this SUMO run. */
   private linksRead = false;
-  /** For each from-lane of a movement, how many movements leave from it. */
-  private readonly movementsOfLane = new Map<string, number>();
 
   /** `programs`: the file programs of the signalized nodes. */
   constructor(network: SumoNetwork, programs: readonly SumoSignalProgram[]) {
@@ -104,6 +103,21 @@ export class SignalLanes {
     this.window.clear();
     this.subscribedLaneIds = new Set();
     this.linksRead = false;
+    for (const node of this.nodes.values()) node.controlled = undefined;
+  }
+
+  /** The node's light's controlled links (lanes per link index), once read in this SUMO run. */
+  controlledLinks(nodeId: string): readonly (readonly ControlledLink[])[] | undefined {
+    return this.require(nodeId).controlled;
+  }
+
+  /** Subscribes the lanes of `laneIds` not subscribed yet in this SUMO run. */
+  async subscribeLanes(traci: TraciClient, laneIds: Iterable<string>): Promise<void> {
+    for (const laneId of laneIds) {
+      if (this.subscribedLaneIds.has(laneId)) continue;
+      await traci.subscribeLane(laneId);
+      this.subscribedLaneIds.add(laneId);
+    }
   }
 
   /**
@@ -115,9 +129,9 @@ export class SignalLanes {
     if (this.linksRead) return;
     const lanesOfLink = new Map<string, Set<string>>();
     const add = (linkId: string, laneId: string) => lanesOfLink.set(linkId, (lanesOfLink.get(linkId) ?? new Set<string>()).add(laneId));
-    this.movementsOfLane.clear();
     for (const node of this.nodes.values()) {
       const controlled = await traci.getControlledLinks(node.tlId);
+      node.controlled = controlled;
       const fromLanes = new Map<MovementLanes, Set<string>>();
       controlled.forEach((links, linkIndex) => {
         const movementId = node.linkMovementIds[linkIndex];
@@ -132,17 +146,12 @@ export class SignalLanes {
       for (const [lanes, laneIds] of fromLanes) {
         lanes.fromLaneIds = [...laneIds];
         lanes.lanes = laneIds.size;
-        for (const laneId of laneIds) this.movementsOfLane.set(laneId, (this.movementsOfLane.get(laneId) ?? 0) + 1);
       }
     }
     for (const [linkId, laneIds] of lanesOfLink) {
       this.window.setLanes(linkId, [...laneIds]);
       this.watched.set(linkId, { ...this.watched.get(linkId)!, laneIds: [...laneIds] });
-      for (const laneId of laneIds) {
-        if (this.subscribedLaneIds.has(laneId)) continue;
-        await traci.subscribeLane(laneId);
-        this.subscribedLaneIds.add(laneId);
-      }
+      await this.subscribeLanes(traci, laneIds);
     }
     this.linksRead = true;
   }
@@ -170,30 +179,6 @@ export class SignalLanes {
       saturationFlowVehPerH: LANE_SATURATION_VEH_PER_H * lanes,
     }));
     return { simTimeMs, approaches, movements, delayPerVehS: passedVeh > 0 ? delayVehS / passedVeh : 0 };
-  }
-
-  /**
-   * Each phase's pressure from the lane counts, per lane: a movement's
-   * upstream is the vehicles on its from-lanes per lane, its downstream the
-   * out-link's vehicles per lane; weighed by the lanes it may use.
-   */
-  pressures(nodeId: string, phases: readonly SignalPhase[]): number[] {
-    const node = this.require(nodeId);
-    const perLane = (linkId: string) => this.window.counts(linkId).vehicleCount / Math.max(1, this.watched.get(linkId)!.laneIds.length);
-    const upstreamPerLane = ({ movement, fromLaneIds }: MovementLanes) => {
-      if (fromLaneIds.length === 0) return perLane(movement.inLinkId);
-      let vehicles = 0;
-      for (const laneId of fromLaneIds) vehicles += this.window.vehiclesOnLane(laneId) / (this.movementsOfLane.get(laneId) ?? 1);
-      return vehicles / fromLaneIds.length;
-    };
-    return phases.map((phase) =>
-      phasePressure(
-        phase.movementIds.map((id): MovementQueue => {
-          const lanes = node.movements.get(id)!;
-          return { upstreamVeh: upstreamPerLane(lanes), downstreamVeh: perLane(lanes.movement.outLinkId), capacityLanes: lanes.lanes };
-        }),
-      ),
-    );
   }
 
   private require(nodeId: string): NodeLanes {

@@ -68,8 +68,6 @@ class LinkRecord {
 export class SignalWindow {
   private readonly records = new Map<string, LinkRecord>();
   private lastAtMs: number | undefined;
-  /** Each read lane's vehicles at the last step. */
-  private readonly laneVehicles = new Map<string, number>();
 
   constructor(links: Iterable<WatchedLink>) {
     for (const link of links) this.records.set(link.linkId, new LinkRecord(link));
@@ -84,11 +82,6 @@ export class SignalWindow {
   setLanes(linkId: string, laneIds: readonly string[]): void {
     const record = this.require(linkId);
     record.link = { ...record.link, laneIds };
-  }
-
-  /** Vehicles on a lane at the last step; 0 for a lane not read. */
-  vehiclesOnLane(laneId: string): number {
-    return this.laneVehicles.get(laneId) ?? 0;
   }
 
   /**
@@ -107,7 +100,6 @@ export class SignalWindow {
       for (const laneId of record.link.laneIds) {
         const reading = lanes.get(laneId);
         if (!reading) continue;
-        this.laneVehicles.set(laneId, reading.vehicleCount);
         vehicles += reading.vehicleCount;
         halting += reading.haltingCount;
         // An empty lane reports its speed limit; no vehicle moves on it.
@@ -121,7 +113,6 @@ export class SignalWindow {
 
   /** Forgets every sample (SUMO restarted). */
   clear(): void {
-    this.laneVehicles.clear();
     for (const record of this.records.values()) {
       record.samples.length = 0;
       record.vehSeconds = 0;

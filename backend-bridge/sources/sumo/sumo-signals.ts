@@ -11,22 +11,28 @@
  *   (plan phase 0's first step). There it is set and put into its step 0 at
  *   once: SUMO 1.15 would otherwise time the first step of a freshly set
  *   program on its own.
- * - Max-pressure runs MaxPressureSignal over the running plan's phases; it
- *   takes over at the running program's next green (so no yellow is cut)
- *   and shows its states with setRedYellowGreenState, only on a change.
- *   Back to 'plan', the plan's program starts over from phase 0 at once.
+ * - Max-pressure runs the method the RESCO benchmark measures
+ *   (max-pressure/pressure-light.ts) on the distinct greens of the running
+ *   plan's program; it takes over at that program's next green (so no
+ *   yellow is cut) and shows its states with setRedYellowGreenState, only on
+ *   a change. Its lanes are those of the light's controlled links, read from
+ *   SUMO at the first flush; its feeder edges are among the edges the source
+ *   subscribes for every link. Back to 'plan', the plan's program starts
+ *   over from phase 0 at once.
  * - A tlLogic that controls several junctions (a joined light) is one
  *   signalized node: the junction with the most controlled links owns the
  *   plan (signal-programs.ts); the others are not signalized nodes of their
  *   own, and the node's movements and measures include theirs.
  * - SUMO sim seconds (a light's next switch) map to the bridge's sim ms
  *   with SUMO's clock, read once after each (re)start at a flush.
- * - Measures and pressures come from lane counts (sumo-signal-lanes.ts).
+ * - Measures come from lane counts (sumo-signal-lanes.ts).
  */
-import { MaxPressureSignal } from '../../signals/max-pressure';
 import type { Movement, SignalPlan, SignalState } from '../../protocol/signals';
 import { SourceRequestError } from '../live-source';
 import type { Actuation, IntersectionMeasure } from '../signal-access';
+import { type ApproachGraph, approachGraph, roadsOfNetwork } from './max-pressure/approaches';
+import { lightModel, phaseShowing } from './max-pressure/light-phases';
+import { PressureLight } from './max-pressure/pressure-light';
 import type { SumoSignalDriver } from './sumo-signal-driver';
 import type { SumoNetwork } from './network/read-sumo-network';
 import type { SumoSignalProgram } from './network/signal-programs';
@@ -54,7 +60,9 @@ interface NodeSignal {
   /** The step the light ran before the last step, to see it reach the boundary. */
   previousStep?: number;
   actuation: Actuation;
-  pressure?: MaxPressureSignal;
+  pressure?: PressureLight;
+  /** Whether the lanes max-pressure reads at this light are subscribed in this SUMO run. */
+  pressureLanesSubscribed: boolean;
   /** The signal string last sent under max-pressure. */
   shownState?: string;
 }
@@ -63,6 +71,7 @@ export class SumoSignals implements SumoSignalDriver {
   private readonly nodes = new Map<string, NodeSignal>();
   private readonly order: string[];
   private readonly lanes: SignalLanes;
+  private readonly approaches: ApproachGraph;
   private lastSimTimeMs: number | undefined;
   /** Bridge sim ms of SUMO's time 0; read at the first flush after a (re)start. */
   private sumoEpochMs: number | undefined;
@@ -79,9 +88,11 @@ export class SumoSignals implements SumoSignalDriver {
         requested: [],
         resend: false,
         actuation: 'plan',
+        pressureLanesSubscribed: false,
       });
     }
     this.lanes = new SignalLanes(network, this.order.map((nodeId) => this.nodes.get(nodeId)!.file));
+    this.approaches = approachGraph(roadsOfNetwork(network));
   }
 
   /**
@@ -123,7 +134,10 @@ export class SumoSignals implements SumoSignalDriver {
    */
   state(nodeId: string): SignalState {
     const node = this.require(nodeId);
-    if (node.pressure) return node.pressure.state();
+    if (node.pressure) {
+      const { phaseIndex, interval, remainingS } = node.pressure.state();
+      return { phaseIndex: node.pressure.light.phases[phaseIndex]!.planPhaseIndex, interval, remainingS };
+    }
     const shape = this.shownShape(node);
     const step = this.currentStep(node);
     if (!shape || !step) return { phaseIndex: 0, interval: 'green', remainingS: node.running.plan.phases[0]!.greenS };
@@ -186,7 +200,7 @@ export class SumoSignals implements SumoSignalDriver {
       if (!light) continue;
       node.light = light;
       if (node.actuation !== 'maxpressure') continue;
-      if (node.pressure) node.pressure.advance(dtS, () => this.lanes.pressures(node.nodeId, node.running.plan.phases));
+      if (node.pressure) node.pressure.advance(dtS, step);
       else this.startPressureAtGreen(node);
     }
   }
@@ -201,7 +215,7 @@ export class SumoSignals implements SumoSignalDriver {
       for (const request of node.requested.splice(0)) {
         if (!this.schedule(node, request.program, request.settle)) node.requested.push(request);
       }
-      if (node.actuation === 'maxpressure') await this.showPressureState(traci, node);
+      if (node.actuation === 'maxpressure') await this.flushPressure(traci, node);
       else if (node.resend) await this.start(traci, node, node.running, 0);
       else if (node.pending && this.boundaryReached(node, node.pending)) {
         const lateS = ((this.lastSimTimeMs ?? 0) - node.pending.effectiveSimTimeMs) / 1000;
@@ -221,6 +235,7 @@ export class SumoSignals implements SumoSignalDriver {
       node.light = undefined;
       node.previousStep = undefined;
       node.pressure = undefined;
+      node.pressureLanesSubscribed = false;
       node.shownState = undefined;
       node.resend = node.running.logic !== null;
     }
@@ -277,24 +292,34 @@ export class SumoSignals implements SumoSignalDriver {
   /**
    * Max-pressure starts in the phase SUMO greens now, so that no yellow or
    * all-red is cut short. After a restart SUMO runs the file's program while
-   * the bridge's plan is another: it starts at that plan's phase 0.
+   * the bridge's plan is another: it starts at that plan's first green. It
+   * waits for the light's controlled links (read at a flush) and for a step
+   * read with its lanes subscribed.
    */
   private startPressureAtGreen(node: NodeSignal): void {
     const shape = this.shownShape(node) ?? (node.light?.programId === node.file.programId ? fileProgramShape(node.file) : undefined);
     const nowS = this.sumoNowS();
-    if (!node.light || !shape || nowS === undefined) return;
+    const links = this.lanes.controlledLinks(node.nodeId);
+    if (!node.light || !shape || nowS === undefined || !links || !node.pressureLanesSubscribed) return;
     const step = runningStep(shape, node.light.phaseIndex, node.light.nextSwitchS - nowS);
     const state = programState(shape, step.stepIndex, step.remainingS);
     if (state.interval !== 'green') return;
-    node.pressure = new MaxPressureSignal(node.running.plan.phases, undefined, shape === node.running.shape ? state.phaseIndex : 0);
+    const { plan, shape: runningShape } = node.running;
+    const light = lightModel({ tlId: node.file.tlId, plan, steps: runningShape.steps, phaseSteps: runningShape.phaseSteps }, links);
+    if (!light) return;
+    const startPhase = shape === runningShape ? phaseShowing(light, runningShape.steps[step.stepIndex]!.state) : -1;
+    node.pressure = new PressureLight(light, this.approaches, Math.max(0, startPhase));
   }
 
-  private async showPressureState(traci: TraciClient, node: NodeSignal): Promise<void> {
+  /** Subscribes the lanes max-pressure reads once the light's links are known, and shows its state. */
+  private async flushPressure(traci: TraciClient, node: NodeSignal): Promise<void> {
+    const links = this.lanes.controlledLinks(node.nodeId);
+    if (links && !node.pressureLanesSubscribed) {
+      await this.lanes.subscribeLanes(traci, links.flat().flatMap(({ fromLane, toLane }) => [fromLane, toLane]));
+      node.pressureLanesSubscribed = true;
+    }
     if (!node.pressure) return;
-    const { phaseIndex, interval } = node.pressure.state();
-    const shape = node.running.shape;
-    const green = shape.steps[shape.phaseSteps[phaseIndex]![0]!]!.state;
-    const state = interval === 'green' ? green : interval === 'yellow' ? green.replace(/[Gg]/g, 'y') : 'r'.repeat(green.length);
+    const state = node.pressure.shownState();
     if (state === node.shownState) return;
     await traci.setRedYellowGreenState(node.file.tlId, state);
     node.shownState = state;

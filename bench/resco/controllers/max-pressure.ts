@@ -1,22 +1,8 @@
 /**
- * Max-pressure over TraCI: every light runs the bridge's `MaxPressureSignal`
- * on the green phases of its own program, and is shown, second by second,
- * the green, yellow or all-red that signal is in.
- *
- * The method (no constant fitted to a network):
- * - A phase's pressure sums, over the incoming lanes it lets go (each lane
- *   once), the vehicles that can reach the stop line before the next
- *   decision, times the share of the lane's links the phase shows green,
- *   minus the mean queue (halted vehicles) on the lanes those links lead to:
- *   a car driving away downstream blocks nobody, a standing queue does.
- *   "Can reach": the lane's and its feeder edges' queues whole, their moving
- *   vehicles within one decision step's drive at the speed limit
- *   (approaches.ts).
- * - Decisions come every 2 × the light's longest clearance (yellow +
- *   all-red) past the minimum green: a switch loses a clearance of
- *   discharge, so a light with long yellows switches less often. Between
- *   decisions the green is looked at every second and ends as soon as its
- *   own pressure is gone while another phase has more (gap-out).
+ * Max-pressure over TraCI: every light runs `PressureLight`
+ * (backend-bridge/sources/sumo/max-pressure/, the same code as the live SUMO
+ * source's max-pressure mode; its header says the method), advanced every
+ * simulated second and shown whenever its signals change.
  *
  * Measured (RESCO delay, s; fixed time: cologne1 57.7, cologne8 63.0,
  * ingolstadt1 40.7, ingolstadt7 123.4, grid4x4 93.9, arterial4x4 1476.6):
@@ -51,82 +37,35 @@
  * - cologne1 stays above RESCO's 27.8: its two main phases alternate about
  *   every 10 s green + 5 s yellow, about Webster's optimum cycle for that
  *   lost time; a longer step helps it (31.1) but costs grid4x4 more.
+ * - for cologne1 (its light has 4 greens and 5 s yellows), mean of seeds
+ *   0–2, against the figures kept above (grid4x4 33.1, arterial4x4 807.1,
+ *   cologne1 32.2, cologne8 21.3, ingolstadt1 26.6, ingolstadt7 36.8):
+ *   - a waiting phase counted only as far as it drives in the decision step
+ *     less the clearance (its green would start after it): grid4x4 33.2,
+ *     arterial4x4 740.6, cologne1 31.6, cologne8 21.6, ingolstadt1 26.3,
+ *     ingolstadt7 38.8 (the waiting phases counted one clearance further
+ *     instead: cologne1 32.3). Dropped: worse on ingolstadt7 and cologne8.
+ *   - a green kept, at decisions and idle looks, while a vehicle stands on
+ *     one of its lanes, for at most 2 decision steps (a queue discharging is
+ *     not cut for another): grid4x4 33.3, arterial4x4 699.2, cologne1 31.8,
+ *     cologne8 21.3, ingolstadt1 25.6, ingolstadt7 34.7 (at most 4 steps:
+ *     cologne1 32.8). Not kept: grid4x4 is 0.2 s worse, also over seeds
+ *     0–5 (33.3 against 33.1), though the mean of the six falls from 159.5
+ *     to 141.0 s.
  */
-import { type MovementQueue, MaxPressureSignal, phasePressure } from '../../../backend-bridge/signals/max-pressure';
-import type { TrafficReading } from '../../../backend-bridge/sources/sumo/traci';
+import { PressureLight } from '../../../backend-bridge/sources/sumo/max-pressure/pressure-light';
 import type { Controller } from '../controller';
-import type { Approach, ApproachGraph, ApproachPart } from './approaches';
-import { type LightModel, type LightPhase, clearingState } from './light-phases';
-import { type RunSetup, type StepHandler, type StepView, edgeOfLane, runOverTraci } from './traci-run';
+import { type RunSetup, type StepHandler, runOverTraci } from './traci-run';
 
-/** Decision step as a multiple of the light's longest clearance. */
-const DECISION_STEP_CLEARANCES = 2;
-/** Seconds between looks at whether a green past its minimum still serves anyone: every simulation step. */
-const IDLE_CHECK_S = 1;
-
-const vehiclesOn = (readings: ReadonlyMap<string, TrafficReading>, id: string): number => readings.get(id)?.vehicleCount ?? 0;
-const haltedOn = (readings: ReadonlyMap<string, TrafficReading>, id: string): number => readings.get(id)?.haltingCount ?? 0;
-
-/**
- * Vehicles within an approach part: its queue whole (it stands at the
- * downstream end), its moving vehicles by the share of its length in range.
- */
-function inRange(readings: ReadonlyMap<string, TrafficReading>, part: ApproachPart): number {
-  const halted = haltedOn(readings, part.edgeId);
-  return halted + (vehiclesOn(readings, part.edgeId) - halted) * part.inRangeShare;
-}
-
-/** Each incoming lane's approach, as far back as a vehicle drives in one decision step. */
-export type LaneApproaches = ReadonlyMap<string, Approach>;
-
-export function laneApproaches(light: LightModel, approaches: ApproachGraph, stepS: number): LaneApproaches {
-  const byLane = new Map<string, Approach>();
-  for (const phase of light.phases) {
-    for (const inLane of phase.movements.keys()) {
-      if (byLane.has(inLane)) continue;
-      const edge = edgeOfLane(inLane);
-      byLane.set(inLane, approaches.approach(edge, stepS * approaches.approach(edge, 1).speedMps));
-    }
-  }
-  return byLane;
-}
-
-/** The phase's movements as the rule counts them, one per incoming lane. */
-export function phaseQueues(phase: LightPhase, view: Pick<StepView, 'lanes' | 'edges'>, byLane: LaneApproaches): MovementQueue[] {
-  const queues: MovementQueue[] = [];
-  for (const [inLane, { outLanes, linkShare }] of phase.movements) {
-    const approach = byLane.get(inLane)!;
-    const feederVeh = approach.feeders.reduce((sum, feeder) => sum + inRange(view.edges, feeder), 0);
-    const upstreamVeh = (inRange(view.lanes, { edgeId: inLane, inRangeShare: approach.edge.inRangeShare }) + feederVeh / approach.laneCount) * linkShare;
-    const downstreamVeh = outLanes.reduce((sum, lane) => sum + haltedOn(view.lanes, lane), 0) / outLanes.length;
-    queues.push({ upstreamVeh, downstreamVeh });
-  }
-  return queues;
-}
-
-/** Seconds between a light's decisions: a multiple of its longest clearance. */
-export function decisionStepS(light: LightModel): number {
-  return DECISION_STEP_CLEARANCES * Math.max(...light.phases.map((phase) => phase.yellowS + phase.allRedS));
-}
-
-/** The signal string a max-pressure signal shows now. */
-export function displayedState(light: LightModel, signal: MaxPressureSignal): string {
-  const { phaseIndex, interval } = signal.state();
-  const from = light.phases[phaseIndex]!.greenState;
-  if (interval === 'green') return from;
-  return clearingState(from, light.phases[signal.nextPhaseIndex()]!.greenState, interval);
-}
-
-/** Sets up one run: a max-pressure signal per light, each shown at once and moved on every second. */
+/** Sets up one run: a max-pressure light per light, each shown at once and moved on every second. */
 export async function maxPressureHandler({ traci, lights, approaches }: RunSetup): Promise<StepHandler> {
-  const signals = lights.map((light) => new MaxPressureSignal(light.phases, { decisionStepS: decisionStepS(light), idleCheckS: IDLE_CHECK_S }));
-  const byLight = lights.map((light) => laneApproaches(light, approaches, decisionStepS(light)));
-  const feeders = new Set(byLight.flatMap((byLane) => [...byLane.values()].flatMap((approach) => approach.feeders.map((part) => part.edgeId))));
+  const pressureLights = lights.map((light) => new PressureLight(light, approaches));
+  const feeders = new Set(pressureLights.flatMap((light) => light.feederEdgeIds()));
   for (const edgeId of feeders) await traci.subscribeEdge(edgeId);
   const shown = lights.map(() => '');
   // Only a change goes to SUMO: each TraCI call is a round trip.
   const show = async (index: number) => {
-    const state = displayedState(lights[index]!, signals[index]!);
+    const state = pressureLights[index]!.shownState();
     if (state === shown[index]) return;
     shown[index] = state;
     await traci.setRedYellowGreenState(lights[index]!.tlId, state);
@@ -134,8 +73,7 @@ export async function maxPressureHandler({ traci, lights, approaches }: RunSetup
   for (let i = 0; i < lights.length; i++) await show(i);
   return async (view) => {
     for (let i = 0; i < lights.length; i++) {
-      const light = lights[i]!;
-      signals[i]!.advance(1, () => light.phases.map((phase) => phasePressure(phaseQueues(phase, view, byLight[i]!))));
+      pressureLights[i]!.advance(1, view);
       await show(i);
     }
   };

@@ -13,8 +13,8 @@ import { startSumo } from '../../../backend-bridge/sources/sumo/sumo-process';
 import type { StepResults, TraciClient, TrafficReading } from '../../../backend-bridge/sources/sumo/traci';
 import type { RunJob } from '../controller';
 import { SUMO_HOME } from '../sumo-process';
-import { type ApproachGraph, approachGraph } from './approaches';
-import { type LightModel, lanesOf, lightModel } from './light-phases';
+import { type ApproachGraph, approachGraph, roadsOfNet } from '../../../backend-bridge/sources/sumo/max-pressure/approaches';
+import { type LightModel, lanesOf, lightModel } from '../../../backend-bridge/sources/sumo/max-pressure/light-phases';
 
 /** What a controller sees after each simulated second. */
 export interface StepView {
@@ -41,9 +41,6 @@ export interface RunSetup {
   programs: Map<string, SumoSignalProgram>;
   net: NetFile;
 }
-
-/** The edge a lane belongs to: SUMO names lanes `<edge>_<index>`. */
-export const edgeOfLane = (laneId: string): string => laneId.slice(0, laneId.lastIndexOf('_'));
 
 /** The job's arguments less those `startSumo` sets itself (config and XML validation), which SUMO refuses twice. */
 export function argsForStartSumo(sumoArgs: readonly string[]): string[] {
@@ -75,7 +72,7 @@ export async function runOverTraci(job: RunJob, setUp: (setup: RunSetup) => Prom
       if (light) lights.push(light);
     }
     const net = parseNetXml(readFileSync(job.cfg.netFile, 'utf8'), job.cfg.netFile);
-    const approaches = approachGraph(net, new Set(net.junctions.filter((j) => j.type.startsWith('traffic_light')).map((j) => j.id)));
+    const approaches = approachGraph(roadsOfNet(net));
     const lanes = new Set<string>();
     for (const light of lights) for (const lane of lanesOf(light)) lanes.add(lane);
     for (const lane of lanes) await traci.subscribeLane(lane);

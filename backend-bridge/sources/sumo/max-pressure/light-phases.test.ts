@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SumoSignalProgram } from '../../../backend-bridge/sources/sumo/network/signal-programs';
+import type { SumoSignalProgram } from '../network/signal-programs';
 import { FALLBACK_YELLOW_S, clearingState, lanesOf, lightModel } from './light-phases';
 
 const link = (fromLane: string, toLane: string) => [{ fromLane, toLane, viaLane: '' }];
@@ -30,6 +30,7 @@ describe('light model', () => {
   it('keeps each distinct green once, with what it lets go and its clearance', () => {
     const light = lightModel(program(), links)!;
     expect(light.phases.map((p) => p.greenState)).toEqual(['GgrR', 'rrGG']);
+    expect(light.phases.map((p) => p.planPhaseIndex)).toEqual([0, 1]);
     // n_0 has both its links green in the first phase; w_0 one of its two in the second.
     expect(light.phases[0]!.movements).toEqual(new Map([['n_0', { outLanes: ['s_0', 'e_0'], linkShare: 1 }]]));
     expect(lightModel(program(), [...links.slice(0, 3), link('w_1', 's_0')])!.phases[1]!.movements.get('w_0')).toEqual({ outLanes: ['e_0'], linkShare: 1 });

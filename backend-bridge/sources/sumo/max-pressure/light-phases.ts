@@ -8,13 +8,15 @@
  * Only G and g count as green: `s`, `o`, `u` and red let nobody enter on
  * their own, and RESCO programs hold steps with no green at all.
  */
-import type { SumoSignalProgram } from '../../../backend-bridge/sources/sumo/network/signal-programs';
-import type { ControlledLink } from '../../../backend-bridge/sources/sumo/traci';
+import type { SignalPhase } from '../../../protocol/signals';
+import type { ControlledLink } from '../traci';
 
 /** Yellow when the program shows none after a green, seconds: SUMO's own default for the lights it builds. */
 export const FALLBACK_YELLOW_S = 3;
 
 export interface LightPhase {
+  /** The first phase of the program's plan that shows this green. */
+  planPhaseIndex: number;
   /** The program's signal string for this green, one letter per link index. */
   greenState: string;
   minGreenS: number;
@@ -38,6 +40,18 @@ export interface LaneMovement {
   linkShare: number;
 }
 
+/**
+ * A program as the model reads it: the network's own (a SumoSignalProgram)
+ * or a bridge plan's (its plan and program shape).
+ */
+export interface LightProgram {
+  tlId: string;
+  plan: { phases: readonly Pick<SignalPhase, 'minGreenS' | 'yellowS' | 'allRedS'>[] };
+  steps: readonly { state: string }[];
+  /** For each plan phase, the indices into `steps` it is made of, in order. */
+  phaseSteps: readonly (readonly number[])[];
+}
+
 export interface LightModel {
   tlId: string;
   phases: LightPhase[];
@@ -51,7 +65,7 @@ const greenPattern = (state: string): string => state.replace(/[^Gg]/g, 'r').rep
  * the program, as RESCO's grids do, is one phase). Returns null when no
  * phase has a green link: such a light is left to SUMO.
  */
-export function lightModel(program: SumoSignalProgram, links: readonly (readonly ControlledLink[])[]): LightModel | null {
+export function lightModel(program: LightProgram, links: readonly (readonly ControlledLink[])[]): LightModel | null {
   const { tlId, plan, steps, phaseSteps } = program;
   const width = steps[0]?.state.length ?? 0;
   if (links.length !== width) {
@@ -66,6 +80,7 @@ export function lightModel(program: SumoSignalProgram, links: readonly (readonly
     if (!pattern.includes('G') || seen.has(pattern)) return;
     seen.add(pattern);
     phases.push({
+      planPhaseIndex: index,
       greenState,
       minGreenS: phase.minGreenS,
       yellowS: phase.yellowS > 0 ? phase.yellowS : programYellowS > 0 ? programYellowS : FALLBACK_YELLOW_S,
@@ -119,4 +134,10 @@ export function clearingState(from: string, to: string, interval: 'yellow' | 'al
     else state += interval === 'yellow' ? 'y' : 'r';
   }
   return state;
+}
+
+/** The index of the light's phase that greens the links `state` greens; -1 where none does (a clearing step, another program). */
+export function phaseShowing(light: LightModel, state: string): number {
+  const pattern = greenPattern(state);
+  return light.phases.findIndex((phase) => greenPattern(phase.greenState) === pattern);
 }
