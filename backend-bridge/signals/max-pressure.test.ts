@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MaxPressureSignal, maxPressurePhase, phasePressure } from './max-pressure';
 
 const phases = [
-  { minGreenS: 10, yellowS: 3, allRedS: 2 },
-  { minGreenS: 10, yellowS: 3, allRedS: 0 },
+  { minGreenS: 10, pedClearanceS: 0, yellowS: 3, allRedS: 2 },
+  { minGreenS: 10, pedClearanceS: 0, yellowS: 3, allRedS: 0 },
 ];
 
 describe('max-pressure rule', () => {
@@ -44,6 +44,14 @@ describe('MaxPressureSignal', () => {
     expect(signal.state()).toEqual({ phaseIndex: 0, interval: 'green', remainingS: 3 });
   });
 
+  it('holds a green for its pedestrians when their clearance is longer than the minimum', () => {
+    const signal = new MaxPressureSignal([{ ...phases[0]!, pedClearanceS: 18 }, phases[1]!], { decisionStepS: 5 });
+    signal.advance(17, () => [0, 100]);
+    expect(signal.state()).toMatchObject({ phaseIndex: 0, interval: 'green', remainingS: 1 });
+    signal.advance(1, () => [0, 100]);
+    expect(signal.state()).toMatchObject({ phaseIndex: 0, interval: 'yellow' });
+  });
+
   it('passes a zero all-red within one step', () => {
     const signal = new MaxPressureSignal(phases, { decisionStepS: 5 }, 1);
     signal.advance(13, () => [50, 0]);
@@ -69,7 +77,7 @@ describe('MaxPressureSignal', () => {
 
 describe('MaxPressureSignal next phase', () => {
   it('names the green that follows: its own while green, the chosen one while clearing', () => {
-    const signal = new MaxPressureSignal([...phases, { minGreenS: 10, yellowS: 3, allRedS: 0 }], { decisionStepS: 5 });
+    const signal = new MaxPressureSignal([...phases, { minGreenS: 10, pedClearanceS: 0, yellowS: 3, allRedS: 0 }], { decisionStepS: 5 });
     expect(signal.nextPhaseIndex()).toBe(0);
     signal.advance(10, () => [0, 1, 100]);
     expect(signal.state().interval).toBe('yellow');

@@ -11,7 +11,8 @@
  * A change of phase always shows the old phase's yellow and all-red, and a
  * green is never cut below its minimum.
  */
-import type { SignalInterval } from '../protocol';
+import type { SignalInterval, SignalPhase } from '../protocol';
+import { requiredGreenS } from '../protocol/signal-timing';
 
 /** One movement of a phase, as counted now. */
 export interface MovementQueue {
@@ -43,12 +44,12 @@ export function maxPressurePhase(pressures: readonly number[], currentPhase: num
   return best;
 }
 
-/** The fixed parts of each phase, seconds; from the node's running plan. */
-export interface PressurePhaseTiming {
-  minGreenS: number;
-  yellowS: number;
-  allRedS: number;
-}
+/**
+ * The fixed parts of each phase, seconds; from the node's running plan. A
+ * green is held at least its vehicles' minimum and its pedestrians'
+ * clearance (the plan rules' `requiredGreenS`).
+ */
+export type PressurePhaseTiming = Pick<SignalPhase, 'minGreenS' | 'pedClearanceS' | 'yellowS' | 'allRedS'>;
 
 export interface MaxPressureOptions {
   /** Seconds between decisions once a green has run its minimum. */
@@ -172,10 +173,10 @@ export class MaxPressureSignal {
 
   private firstIdleCheckS(phaseIndex: number): number {
     const { idleCheckS } = this.options;
-    return idleCheckS === undefined ? Infinity : Math.max(this.phases[phaseIndex]!.minGreenS, idleCheckS);
+    return idleCheckS === undefined ? Infinity : Math.max(requiredGreenS(this.phases[phaseIndex]!), idleCheckS);
   }
 
   private firstDecisionS(phaseIndex: number): number {
-    return Math.max(this.phases[phaseIndex]!.minGreenS, this.options.decisionStepS);
+    return Math.max(requiredGreenS(this.phases[phaseIndex]!), this.options.decisionStepS);
   }
 }

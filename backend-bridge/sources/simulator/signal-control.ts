@@ -21,7 +21,6 @@ import { type SignalPlan, type SignalState, positiveModulo, signalStateAt } from
 import { ValidationError } from '../../protocol/validation';
 import type { Actuation } from '../signal-access';
 import { DEFAULT_MAX_PRESSURE, MaxPressureSignal } from '../../signals/max-pressure';
-import { requiredGreenS } from '../../protocol/signal-timing';
 import type { SimNetwork } from './network';
 
 /**
@@ -136,9 +135,7 @@ export class SignalControl {
     }
     this.switchIfDue(control, simTimeS);
     const shown = this.stateOf(control, simTimeS, this.scratch);
-    // A green under max-pressure is never cut below what the plan's rules require of it, pedestrians' clearance included.
-    const timings = control.active.plan.phases.map((phase) => ({ minGreenS: requiredGreenS(phase), yellowS: phase.yellowS, allRedS: phase.allRedS }));
-    const signal = new MaxPressureSignal(timings, DEFAULT_MAX_PRESSURE, shown.phaseIndex);
+    const signal = new MaxPressureSignal(control.active.plan.phases, DEFAULT_MAX_PRESSURE, shown.phaseIndex);
     control.pressure = { signal, phases: control.active, atS: simTimeS, returning: false, pressures: [] };
     this.setGatesFor(control, control.active, signal.state());
   }

@@ -20,6 +20,7 @@ export interface LightPhase {
   /** The program's signal string for this green, one letter per link index. */
   greenState: string;
   minGreenS: number;
+  pedClearanceS: number;
   /** Clearance after this green, seconds. */
   yellowS: number;
   allRedS: number;
@@ -46,7 +47,7 @@ export interface LaneMovement {
  */
 export interface LightProgram {
   tlId: string;
-  plan: { phases: readonly Pick<SignalPhase, 'minGreenS' | 'yellowS' | 'allRedS'>[] };
+  plan: { phases: readonly Pick<SignalPhase, 'minGreenS' | 'pedClearanceS' | 'yellowS' | 'allRedS'>[] };
   steps: readonly { state: string }[];
   /** For each plan phase, the indices into `steps` it is made of, in order. */
   phaseSteps: readonly (readonly number[])[];
@@ -83,6 +84,7 @@ export function lightModel(program: LightProgram, links: readonly (readonly Cont
       planPhaseIndex: index,
       greenState,
       minGreenS: phase.minGreenS,
+      pedClearanceS: phase.pedClearanceS,
       yellowS: phase.yellowS > 0 ? phase.yellowS : programYellowS > 0 ? programYellowS : FALLBACK_YELLOW_S,
       allRedS: phase.allRedS,
       movements: movementsOf(greenState, links),

@@ -8,6 +8,7 @@ const phase = (planPhaseIndex: number, greenState: string, movements: [string, L
   planPhaseIndex,
   greenState,
   minGreenS: 5,
+  pedClearanceS: 0,
   yellowS: 3,
   allRedS: 1,
   movements: new Map(movements),
