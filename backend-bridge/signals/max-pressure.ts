@@ -137,6 +137,11 @@ export class MaxPressureSignal {
     }
   }
 
+  /** Seconds the current interval has run. */
+  intervalElapsedS(): number {
+    return this.elapsedS;
+  }
+
   private intervalEndS(): number {
     const phase = this.phases[this.phaseIndex]!;
     if (this.interval === 'green') return Math.min(this.nextDecisionS, this.nextIdleCheckS);

@@ -47,11 +47,14 @@
  *     instead: cologne1 32.3). Dropped: worse on ingolstadt7 and cologne8.
  *   - a green kept, at decisions and idle looks, while a vehicle stands on
  *     one of its lanes, for at most 2 decision steps (a queue discharging is
- *     not cut for another): grid4x4 33.3, arterial4x4 699.2, cologne1 31.8,
- *     cologne8 21.3, ingolstadt1 25.6, ingolstadt7 34.7 (at most 4 steps:
- *     cologne1 32.8). Not kept: grid4x4 is 0.2 s worse, also over seeds
- *     0–5 (33.3 against 33.1), though the mean of the six falls from 159.5
- *     to 141.0 s.
+ *     not cut for another), first measured: grid4x4 33.3, arterial4x4 699.2,
+ *     cologne1 31.8, cologne8 21.3, ingolstadt1 25.6, ingolstadt7 34.7 (at
+ *     most 4 steps: cologne1 32.8); the mean of the six falls from 159.5 to
+ *     141.0 s. KEPT, as `QUEUE_HOLD_STEPS` in pressure-light.ts, with every
+ *     green also held to its pedestrian clearance: seeds 0–2 grid4x4 33.1,
+ *     arterial4x4 650.0, cologne1 32.2, cologne8 21.6, ingolstadt1 26.4,
+ *     ingolstadt7 31.4 — every one but cologne1 at or below RESCO's
+ *     max-pressure, arterial4x4 below its best published (654.1).
  */
 import { PressureLight } from '../../../backend-bridge/sources/sumo/max-pressure/pressure-light';
 import type { Controller } from '../controller';

@@ -73,6 +73,18 @@ describe('pressure light', () => {
     expect(pressureLight.state()).toMatchObject({ phaseIndex: 0, interval: 'green' });
   });
 
+  it('keeps a green whose queue still stands for up to two more decision steps, then gives way', () => {
+    const pressureLight = new PressureLight(light, approaches, 1);
+    const westQueued = { ...readings, lanes: new Map([...readings.lanes, ['w_0', reading(4, 2)]]) };
+    let switchedAtS = 0;
+    for (let s = 1; s <= 40 && switchedAtS === 0; s++) {
+      pressureLight.advance(1, westQueued);
+      if (pressureLight.state().interval === 'yellow') switchedAtS = s;
+    }
+    // North weighs more from the first decision (8 s) on; west's standing cars hold it to 8 + 2 × 8 s.
+    expect(switchedAtS).toBe(24);
+  });
+
   it('ends a green at the first look past its minimum once nobody waits for it and another phase has more', () => {
     const pressureLight = new PressureLight(light, approaches, 1);
     const westEmpty = { ...readings, lanes: new Map([...readings.lanes, ['w_0', reading(0, 0)]]) };

@@ -19,8 +19,14 @@
  *   discharge, so a light with long yellows switches less often. Between
  *   decisions the green is looked at every second and ends as soon as its
  *   own pressure is gone while another phase has more (gap-out).
+ * - A green whose lanes still hold standing vehicles (the queue it serves
+ *   is still discharging) is kept for up to QUEUE_HOLD_STEPS decision steps
+ *   past its first decision: cutting a discharging queue wastes the start-up
+ *   time it already paid, and pressure counts the cars behind the stop line
+ *   no differently from the cars about to cross it.
  * - While clearing, a link green in the next phase too keeps its green.
  */
+import { requiredGreenS } from '../../../protocol/signal-timing';
 import { type MovementQueue, MaxPressureSignal, type PressureSignalState, phasePressure } from '../../../signals/max-pressure';
 import type { TrafficReading } from '../traci';
 import type { Approach, ApproachGraph, ApproachPart } from './approaches';
@@ -28,6 +34,8 @@ import { type LightModel, type LightPhase, clearingState, lanesOf } from './ligh
 
 /** Decision step as a multiple of the light's longest clearance. */
 export const DECISION_STEP_CLEARANCES = 2;
+/** Decision steps a green with standing vehicles on its lanes may be kept past its first decision. */
+export const QUEUE_HOLD_STEPS = 2;
 /** Seconds between looks at whether a green past its minimum still serves anyone: every simulation second. */
 export const IDLE_CHECK_S = 1;
 
@@ -80,6 +88,12 @@ export function phaseQueues(phase: LightPhase, readings: PressureReadings, byLan
   return queues;
 }
 
+/** Whether vehicles stand on any lane the phase lets go. */
+function queueStands(phase: LightPhase, readings: PressureReadings): boolean {
+  for (const inLane of phase.movements.keys()) if (haltedOn(readings.lanes, inLane) > 0) return true;
+  return false;
+}
+
 /** Seconds between a light's decisions: a multiple of its longest clearance. */
 export function decisionStepS(light: LightModel): number {
   return DECISION_STEP_CLEARANCES * Math.max(...light.phases.map((phase) => phase.yellowS + phase.allRedS));
@@ -89,6 +103,8 @@ export function decisionStepS(light: LightModel): number {
 export class PressureLight {
   private readonly signal: MaxPressureSignal;
   private readonly byLane: LaneApproaches;
+  /** Per phase: the green's length up to which standing vehicles on its lanes keep it. */
+  private readonly holdLimitS: number[];
 
   /** `startPhase`: index into `light.phases` of the green it starts in. */
   constructor(
@@ -99,6 +115,7 @@ export class PressureLight {
     const stepS = decisionStepS(light);
     this.signal = new MaxPressureSignal(light.phases, { decisionStepS: stepS, idleCheckS: IDLE_CHECK_S }, startPhase);
     this.byLane = laneApproaches(light, approaches, stepS);
+    this.holdLimitS = light.phases.map((phase) => Math.max(requiredGreenS(phase), stepS) + QUEUE_HOLD_STEPS * stepS);
   }
 
   /** Lanes whose readings it needs: the incoming and outgoing lanes of the light's phases. */
@@ -113,7 +130,12 @@ export class PressureLight {
 
   /** Moves on by `dtS` seconds; a decision on the way reads `readings`, the last step's. */
   advance(dtS: number, readings: PressureReadings): void {
-    this.signal.advance(dtS, () => this.light.phases.map((phase) => phasePressure(phaseQueues(phase, readings, this.byLane))));
+    this.signal.advance(dtS, () => {
+      const pressures = this.light.phases.map((phase) => phasePressure(phaseQueues(phase, readings, this.byLane)));
+      const current = this.signal.state().phaseIndex;
+      if (this.signal.intervalElapsedS() < this.holdLimitS[current]! && queueStands(this.light.phases[current]!, readings)) pressures[current] = Infinity;
+      return pressures;
+    });
   }
 
   /** Phase (an index into `light.phases`), interval and seconds left. */
