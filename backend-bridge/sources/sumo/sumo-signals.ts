@@ -30,7 +30,7 @@
 import type { Movement, SignalPlan, SignalState } from '../../protocol/signals';
 import { SourceRequestError } from '../live-source';
 import type { Actuation, IntersectionMeasure } from '../signal-access';
-import { type ApproachGraph, approachGraph, roadsOfNetwork } from './max-pressure/approaches';
+import { type ApproachGraph, approachGraph, roadsOfNet } from './max-pressure/approaches';
 import { lightModel, phaseShowing } from './max-pressure/light-phases';
 import { PressureLight } from './max-pressure/pressure-light';
 import type { SumoSignalDriver } from './sumo-signal-driver';
@@ -92,7 +92,7 @@ export class SumoSignals implements SumoSignalDriver {
       });
     }
     this.lanes = new SignalLanes(network, this.order.map((nodeId) => this.nodes.get(nodeId)!.file));
-    this.approaches = approachGraph(roadsOfNetwork(network));
+    this.approaches = approachGraph(roadsOfNet(network.net));
   }
 
   /**

@@ -7,18 +7,11 @@
  * another light (vehicles before it wait for that one) and leaving out
  * U-turns (their vehicles are leaving).
  *
- * The roads come from the net file where one is at hand (the RESCO bench,
- * `roadsOfNet`) or from the bridge's city of that net file (the live source,
- * `roadsOfNetwork`, which sees only the edges cars may use). On the six
- * RESCO nets the two give the same approaches to every light but where the
- * city lacks what the file has: ingolstadt1 and 7 count their footways and
- * bike lanes in the file's lane count, not in the city's (the feeders'
- * vehicles are then shared over fewer lanes), and 4 of ingolstadt7's 21
- * approaches gain feeders the file has no connection from (a road whose
- * turn into the approach is banned), the city keeping no connections.
+ * The roads come from the net file (`roadsOfNet`): its lane counts include
+ * footways and bike lanes, and its connections say which roads really feed
+ * an approach, neither of which the bridge's city keeps.
  */
 import type { NetFile } from '../network/net-xml';
-import type { SumoNetwork } from '../network/read-sumo-network';
 
 /** An edge of an approach and how much of it lies within the range. */
 export interface ApproachPart {
@@ -72,35 +65,6 @@ export function roadsOfNet(net: NetFile): ApproachRoads {
     })),
     feeds: net.connections.filter(({ dir }) => dir !== 't').map(({ from, to }) => ({ fromEdgeId: from, toEdgeId: to })),
     lightJunctionIds: new Set(net.junctions.filter((j) => j.type.startsWith('traffic_light')).map((j) => j.id)),
-  };
-}
-
-/**
- * The roads of the bridge's city of a SUMO net: its links are the edges cars
- * may use, with their car lanes. The city keeps no connections, so an edge
- * is fed by every link into its start junction but its own reverse (the
- * U-turn).
- */
-export function roadsOfNetwork(network: SumoNetwork): ApproachRoads {
-  const { nodes, links } = network.city.meta;
-  const edgeId = (linkId: string) => network.linkIds.sumoIdOf(linkId)!;
-  const junctionId = (nodeId: string) => network.nodeIds.sumoIdOf(nodeId)!;
-  const intoNode = new Map<string, typeof links>();
-  for (const link of links) intoNode.set(link.toNodeId, [...(intoNode.get(link.toNodeId) ?? []), link]);
-  return {
-    roads: links.map((link) => ({
-      edgeId: edgeId(link.id),
-      fromJunctionId: junctionId(link.fromNodeId),
-      laneCount: link.lanes,
-      lengthM: link.lengthM,
-      speedMps: link.freeSpeedKmh / 3.6,
-    })),
-    feeds: links.flatMap((link) =>
-      (intoNode.get(link.fromNodeId) ?? [])
-        .filter((feeder) => feeder.fromNodeId !== link.toNodeId)
-        .map((feeder) => ({ fromEdgeId: edgeId(feeder.id), toEdgeId: edgeId(link.id) })),
-    ),
-    lightJunctionIds: new Set(nodes.filter((node) => node.signalized).map((node) => junctionId(node.id))),
   };
 }
 

@@ -20,7 +20,7 @@ import type { EntityIds } from './entity-ids';
 import { type Bounds, gridDistricts } from './grid-districts';
 import { SumoNetError } from './net-file-error';
 import { type NetPlacement, placeNet } from './net-placement';
-import { parseNetXml } from './net-xml';
+import { type NetFile, parseNetXml } from './net-xml';
 import { type ProgramRuleReport, checkProgramRules, summarizeRuleReports } from './plan-rule-report';
 import { readPolyBuildings } from './poly-buildings';
 import { readRoadGraph } from './road-graph';
@@ -56,6 +56,8 @@ export interface SumoNetwork {
   linkIds: EntityIds;
   /** Left-out edges and programs, and a line per plan rule broken, for the log. */
   warnings: string[];
+  /** The file as read, for what the city leaves out and a controller needs (footway lanes, connections). */
+  net: NetFile;
 }
 
 const NO_BUILDINGS: Buildings = {
@@ -119,6 +121,7 @@ export function readSumoNetwork(spec: SumoNetworkSpec): SumoNetwork {
     nodeIds: graph.nodeIds,
     linkIds: graph.linkIds,
     warnings: [...graph.warnings, ...signals.warnings, ...summarizeRuleReports(ruleReports).map((line) => `plan rules broken by SUMO programs: ${line}`)],
+    net,
   };
 }
 
