@@ -98,6 +98,10 @@ describe('signal control on a SUMO city', () => {
     await page.getByTestId('signal-reason').fill('Queues vary by the minute');
     await page.getByTestId('signal-confirm').click();
     await page.locator('[data-testid="signal-mode"][data-mode="maxpressure"]').waitFor({ timeout: 120_000 });
+    // Max-pressure takes the light over at a green (no clearance is cut): a clearance and the green after it
+    // mean it runs, whether the light was clearing when asked or max-pressure ended the green itself.
+    await page.locator('[data-testid="signal-countdown"][data-interval="yellow"]').waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid="signal-countdown"][data-interval="green"]').waitFor({ timeout: 120_000 });
     const reading = await countdown.getAttribute('data-remaining-s');
     await expect.poll(() => countdown.getAttribute('data-remaining-s'), { timeout: 60_000 }).not.toBe(reading);
     expect(errors).toEqual([]);
