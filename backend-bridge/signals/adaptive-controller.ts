@@ -13,7 +13,7 @@
  * Measured now (bench/signals.ts, the demo city's morning peak with tidal
  * demand, left-turn bays, and the demand calibrated to a congested peak
  * that is not a gridlock, demand.ts): fixed plans 98.0 s of average delay,
- * re-splitting 91.3 s (−6.8 %), max-pressure 89.8 s (−8.3 %).
+ * re-splitting 91.3 s (−6.8 %), max-pressure 86.2 s (−12.0 %).
  *
  * What bounds both. The crossings where control can gain are few: half of
  * what max-pressure gained while it still cut pedestrian time came from 10

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MaxPressureSignal, maxPressurePhase, phasePressure } from './max-pressure';
+import { MaxPressureSignal, clearanceTiming, maxPressurePhase, phasePressure } from './max-pressure';
 
 const phases = [
   { minGreenS: 10, pedClearanceS: 0, yellowS: 3, allRedS: 2 },
@@ -14,6 +14,13 @@ describe('max-pressure rule', () => {
   it('keeps the current phase on a tie and picks the largest otherwise', () => {
     expect(maxPressurePhase([5, 5, 1], 1)).toBe(1);
     expect(maxPressurePhase([5, 7, 1], 0)).toBe(1);
+  });
+});
+
+describe('clearanceTiming', () => {
+  it('decides every two clearances, at least every 5 s, and looks for a gap every second', () => {
+    expect(clearanceTiming(phases)).toEqual({ decisionStepS: 10, idleCheckS: 1 });
+    expect(clearanceTiming([{ ...phases[1]!, yellowS: 0 }])).toEqual({ decisionStepS: 5, idleCheckS: 1 });
   });
 });
 

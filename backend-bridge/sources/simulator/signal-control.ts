@@ -20,7 +20,7 @@
 import { type SignalPlan, type SignalState, positiveModulo, signalStateAt } from '../../protocol/signals';
 import { ValidationError } from '../../protocol/validation';
 import type { Actuation } from '../signal-access';
-import { DEFAULT_MAX_PRESSURE, MaxPressureSignal } from '../../signals/max-pressure';
+import { MaxPressureSignal, clearanceTiming } from '../../signals/max-pressure';
 import type { SimNetwork } from './network';
 
 /**
@@ -135,7 +135,8 @@ export class SignalControl {
     }
     this.switchIfDue(control, simTimeS);
     const shown = this.stateOf(control, simTimeS, this.scratch);
-    const signal = new MaxPressureSignal(control.active.plan.phases, DEFAULT_MAX_PRESSURE, shown.phaseIndex);
+    const { phases } = control.active.plan;
+    const signal = new MaxPressureSignal(phases, clearanceTiming(phases), shown.phaseIndex);
     control.pressure = { signal, phases: control.active, atS: simTimeS, returning: false, pressures: [] };
     this.setGatesFor(control, control.active, signal.state());
   }

@@ -14,11 +14,9 @@
  *   "Can reach": the lane's and its feeder edges' queues whole, their moving
  *   vehicles within one decision step's drive at the speed limit
  *   (approaches.ts).
- * - Decisions come every 2 × the light's longest clearance (yellow +
- *   all-red) past the minimum green: a switch loses a clearance of
- *   discharge, so a light with long yellows switches less often. Between
- *   decisions the green is looked at every second and ends as soon as its
- *   own pressure is gone while another phase has more (gap-out).
+ * - Timing as every max-pressure signal of the bridge runs it
+ *   (`clearanceTiming`): decisions every 2 × the light's longest clearance
+ *   past the required green, a gap-out look every second.
  * - A green whose lanes still hold standing vehicles (the queue it serves
  *   is still discharging) is kept for up to QUEUE_HOLD_STEPS decision steps
  *   past its first decision: cutting a discharging queue wastes the start-up
@@ -27,17 +25,14 @@
  * - While clearing, a link green in the next phase too keeps its green.
  */
 import { requiredGreenS } from '../../../protocol/signal-timing';
-import { type MovementQueue, MaxPressureSignal, type PressureSignalState, phasePressure } from '../../../signals/max-pressure';
+import { type MovementQueue, MaxPressureSignal, type PressureSignalState, clearanceTiming, phasePressure } from '../../../signals/max-pressure';
 import type { TrafficReading } from '../traci';
 import type { Approach, ApproachGraph, ApproachPart } from './approaches';
 import { type LightModel, type LightPhase, clearingState, lanesOf } from './light-phases';
 
-/** Decision step as a multiple of the light's longest clearance. */
-export const DECISION_STEP_CLEARANCES = 2;
+
 /** Decision steps a green with standing vehicles on its lanes may be kept past its first decision. */
 export const QUEUE_HOLD_STEPS = 2;
-/** Seconds between looks at whether a green past its minimum still serves anyone: every simulation second. */
-export const IDLE_CHECK_S = 1;
 
 /** Last-step readings the estimate reads: the lights' lanes and their feeder edges. */
 export interface PressureReadings {
@@ -94,10 +89,8 @@ function queueStands(phase: LightPhase, readings: PressureReadings): boolean {
   return false;
 }
 
-/** Seconds between a light's decisions: a multiple of its longest clearance. */
-export function decisionStepS(light: LightModel): number {
-  return DECISION_STEP_CLEARANCES * Math.max(...light.phases.map((phase) => phase.yellowS + phase.allRedS));
-}
+/** Seconds between a light's decisions (the shared max-pressure timing). */
+export const decisionStepS = (light: LightModel): number => clearanceTiming(light.phases).decisionStepS;
 
 /** One light under max-pressure: advanced each step with that step's readings, it says what SUMO should show. */
 export class PressureLight {
@@ -112,8 +105,9 @@ export class PressureLight {
     approaches: ApproachGraph,
     startPhase = 0,
   ) {
-    const stepS = decisionStepS(light);
-    this.signal = new MaxPressureSignal(light.phases, { decisionStepS: stepS, idleCheckS: IDLE_CHECK_S }, startPhase);
+    const timing = clearanceTiming(light.phases);
+    const stepS = timing.decisionStepS;
+    this.signal = new MaxPressureSignal(light.phases, timing, startPhase);
     this.byLane = laneApproaches(light, approaches, stepS);
     this.holdLimitS = light.phases.map((phase) => Math.max(requiredGreenS(phase), stepS) + QUEUE_HOLD_STEPS * stepS);
   }
