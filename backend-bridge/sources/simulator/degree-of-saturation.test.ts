@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { SignalPhase, SignalPlan } from '../../protocol/signals';
+import type { SignalPlan } from '../../protocol/signals';
 import { chainCity } from './chain-city.fixture';
 import { crossingSaturations } from './degree-of-saturation';
 import { compileNetwork } from './network';
+import { testPhase as phase } from '../../protocol/signal-phase.fixture';
 
 const link = { lengthM: 300, lanes: 2, freeSpeedKmh: 50, capacityVehPerH: 3600 };
 const net = compileNetwork(chainCity([link, link], [1]).meta, { seed: 1 });
 const movementId = net.movements.ids[0]!;
-const phase = (id: string, movementIds: string[], greenS: number): SignalPhase => ({
-  id,
-  name: { zh: id, en: id },
-  movementIds,
-  greenS,
-  yellowS: 3,
-  allRedS: 2,
-  minGreenS: 7,
-  pedClearanceS: 0,
-});
 /** 60 s cycle: the movement's phase gets 20 s of it, a phase for nobody 30 s; 10 s lost. */
 const plan = (greenS = 20): SignalPlan => ({
   nodeId: 'n1',

@@ -3,6 +3,7 @@ import type { SignalPlan } from '../../protocol/signals';
 import { chainCity } from './chain-city.fixture';
 import { SimSignalAccess } from './sim-signal-access';
 import { TrafficSim } from './traffic-sim';
+import { testPhase } from '../../protocol/signal-phase.fixture';
 
 /** Two links with a signal at n1 between them; l2 is wider, so it never holds l1 back. */
 const corridor = () =>
@@ -14,16 +15,7 @@ const corridor = () =>
     [1],
   );
 
-const phase = (id: string, movementIds: string[], greenS: number) => ({
-  id,
-  name: { zh: id, en: id },
-  movementIds,
-  greenS,
-  yellowS: 3,
-  allRedS: 2,
-  minGreenS: 5,
-  pedClearanceS: 0,
-});
+const phase = (id: string, movementIds: string[], greenS: number) => testPhase(id, movementIds, greenS, { minGreenS: 5 });
 
 /** l1 gets `goS` of green in a cycle of goS + walkS + 10 s, the rest goes to a pedestrian phase. */
 const plan = (version: number, goS: number, walkS: number): SignalPlan => ({

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type SignalPlan, TURNS } from '../../protocol/signals';
 import { crossingCity } from '../../signals/crossing-city.fixture';
 import { TrafficSim } from './traffic-sim';
+import { testPhase as phase } from '../../protocol/signal-phase.fixture';
 
 const LEFT = TURNS.indexOf('left');
 
@@ -17,16 +18,6 @@ function northGoesStraight(sim: TrafficSim): SignalPlan {
   const movements = sim.movements('x');
   const main = movements.filter((m) => m.inLinkId === 'nIn' && m.turn !== 'left').map((m) => m.id);
   const rest = movements.filter((m) => !main.includes(m.id)).map((m) => m.id);
-  const phase = (id: string, movementIds: string[], greenS: number) => ({
-    id,
-    name: { zh: id, en: id },
-    movementIds,
-    greenS,
-    yellowS: 3,
-    allRedS: 2,
-    minGreenS: 7,
-    pedClearanceS: 0,
-  });
   return { nodeId: 'x', version: 2, cycleS: 220, offsetS: 0, phases: [phase('main', main, 200), phase('rest', rest, 10)] };
 }
 

@@ -5,8 +5,7 @@
  * second at a time until the window's end, and a TraCI close so SUMO writes
  * the tripinfo the runner reads.
  */
-import { readFileSync } from 'node:fs';
-import { type NetFile, parseNetXml } from '../../../backend-bridge/sources/sumo/network/net-xml';
+import type { NetFile } from '../../../backend-bridge/sources/sumo/network/net-xml';
 import { readSumoNetwork } from '../../../backend-bridge/sources/sumo/network/read-sumo-network';
 import type { SumoSignalProgram } from '../../../backend-bridge/sources/sumo/network/signal-programs';
 import { startSumo } from '../../../backend-bridge/sources/sumo/sumo-process';
@@ -63,7 +62,8 @@ export async function runOverTraci(job: RunJob, setUp: (setup: RunSetup) => Prom
   const deadline = Date.now() + job.timeoutMs;
   try {
     const { traci } = sumo;
-    const network = readSumoNetwork({ netFile: job.cfg.netFile, timeZone: 'Europe/Berlin' });
+    // The net is read once: the programs from the city built of it, the approaches from the file as read.
+    const network = readSumoNetwork({ netFile: job.cfg.netFile });
     const known = new Set(await traci.getTrafficLightIds());
     const lights: LightModel[] = [];
     for (const program of network.programs) {
@@ -71,7 +71,7 @@ export async function runOverTraci(job: RunJob, setUp: (setup: RunSetup) => Prom
       const light = lightModel(program, await traci.getControlledLinks(program.tlId));
       if (light) lights.push(light);
     }
-    const net = parseNetXml(readFileSync(job.cfg.netFile, 'utf8'), job.cfg.netFile);
+    const { net } = network;
     const approaches = approachGraph(roadsOfNet(net));
     const lanes = new Set<string>();
     for (const light of lights) for (const lane of lanesOf(light)) lanes.add(lane);
