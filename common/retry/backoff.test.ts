@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BACKOFF, backoffDelayMs } from './backoff';
+import { DEFAULT_BACKOFF, VIEW_RECONNECT_BACKOFF, backoffDelayMs } from './backoff';
 
 const almostOne = () => 0.999_999;
 
@@ -42,5 +42,10 @@ describe('backoffDelayMs', () => {
     expect(() => backoffDelayMs(1, Math.random, { ...DEFAULT_BACKOFF, baseMs: 0 })).toThrow(/baseMs/);
     expect(() => backoffDelayMs(1, Math.random, { ...DEFAULT_BACKOFF, factor: 0.5 })).toThrow(/factor/);
     expect(() => backoffDelayMs(1, Math.random, { ...DEFAULT_BACKOFF, maxMs: 100 })).toThrow(/maxMs/);
+  });
+
+  it('brings a screen back to its bridge within 5 s of the bridge returning, however many attempts failed', () => {
+    expect(backoffDelayMs(4, almostOne, VIEW_RECONNECT_BACKOFF)).toBe(3999);
+    expect(backoffDelayMs(10_000, almostOne, VIEW_RECONNECT_BACKOFF)).toBe(4999);
   });
 });

@@ -16,6 +16,15 @@ export interface BackoffOptions {
 
 export const DEFAULT_BACKOFF: Readonly<BackoffOptions> = { baseMs: 500, factor: 2, maxMs: 30_000 };
 
+/**
+ * Reconnect delays of a screen to its bridge: capped at 5 s, so a view is
+ * back within 5 s (plus its handshake) of the bridge coming back, however
+ * long it was away — a wall must recover well inside 30 s with no click. A
+ * room full of screens is a few dozen clients, which a 5 s full-jitter
+ * window spreads thinly enough.
+ */
+export const VIEW_RECONNECT_BACKOFF: Readonly<BackoffOptions> = { baseMs: 500, factor: 2, maxMs: 5_000 };
+
 /** A source of uniform numbers in [0, 1), like `Math.random`; injectable so tests are deterministic. */
 export type RandomSource = () => number;
 

@@ -1,3 +1,5 @@
+import type { StreamName } from '../features/freshness/freshness';
+
 /** What a KpiTile shows: one headline figure with its unit and the time it holds for. */
 export interface KpiTileProps {
   label: string;
@@ -7,4 +9,6 @@ export interface KpiTileProps {
   unit: string;
   /** Where the figure comes from and when, e.g. "as of 08:00:05". */
   note: string | null;
+  /** The stream(s) the figure comes from, for its age. @default 'link' (the bridge link) */
+  stream?: StreamName | StreamName[];
 }

@@ -3,12 +3,14 @@
  * must match key for key (see zh-CN.ts). `a | b` is singular | plural.
  */
 import drill from './features/drill.en';
+import freshness from './features/freshness.en';
 import signals from './features/signals.en';
 import source from './features/source.en';
 import wall from './features/wall.en';
 
 const en = {
   drill,
+  freshness,
   signals,
   wall,
   source,

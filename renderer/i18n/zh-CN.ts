@@ -1,12 +1,14 @@
 /** Simplified Chinese UI strings; must match the English catalogue key for key. */
 import type { MessageSchema } from './en';
 import drill from './features/drill.zh-CN';
+import freshness from './features/freshness.zh-CN';
 import signals from './features/signals.zh-CN';
 import source from './features/source.zh-CN';
 import wall from './features/wall.zh-CN';
 
 const zhCN: MessageSchema = {
   drill,
+  freshness,
   signals,
   wall,
   source,

@@ -286,6 +286,27 @@ describe('BridgeClient reconnects', () => {
     expect(client.current.state).toBe('reconnecting');
   });
 
+  it('is back within 5 s of a bridge that restarted after a long outage, resuming its streams in a new session', () => {
+    let resumeAt = 7;
+    const client = liveClient({ resume: () => ({ alerts: resumeAt, alertStream: 'stream-a' }) });
+    // The bridge is killed: the socket drops, and every try fails for a minute.
+    bridge.latest.serverClose(1006);
+    const outageEndsAt = Date.now() + 60_000;
+    while (client.current.nextRetryAt! < outageEndsAt) {
+      vi.advanceTimersByTime(client.current.nextRetryAt! - Date.now());
+      bridge.latest.serverClose(1006);
+    }
+
+    // It is back: the next try lands within 5 s, resumes where the alerts were, and adopts the new session.
+    resumeAt = 9;
+    expect(client.current.nextRetryAt! - outageEndsAt).toBeLessThan(5000);
+    vi.advanceTimersByTime(client.current.nextRetryAt! - Date.now());
+    bridge.latest.open();
+    expect(bridge.latest.sent[0]).toMatchObject({ type: 'hello', resume: { alerts: 9, alertStream: 'stream-a' } });
+    bridge.latest.deliver(welcome({ sessionId: 'session-2', heartbeatIntervalMs: HEARTBEAT_MS }));
+    expect(client.current).toMatchObject({ state: 'live', attempt: 0, welcome: { sessionId: 'session-2' } });
+  });
+
   it('ignores late events from a socket it already gave up on', () => {
     const client = liveClient();
     const abandoned = bridge.latest;

@@ -21,7 +21,7 @@ import {
   type ServerMessageType,
   parseServerMessage,
 } from '@protocol';
-import { type BackoffOptions, DEFAULT_BACKOFF, type RandomSource, backoffDelayMs, checkBackoffOptions } from '@common/retry/backoff';
+import { type BackoffOptions, type RandomSource, VIEW_RECONNECT_BACKOFF, backoffDelayMs, checkBackoffOptions } from '@common/retry/backoff';
 import { checkBinaryFrame } from './binary-frame';
 import { type BinaryHandler, BridgeListeners, type MessageHandler } from './bridge-listeners';
 import { type OpenSocket, type SocketHandle, openBrowserSocket } from './bridge-socket';
@@ -56,7 +56,7 @@ export interface BridgeClientOptions {
   openSocket?: OpenSocket;
   /** Jitter source for reconnect delays. @default Math.random */
   random?: RandomSource;
-  /** @default DEFAULT_BACKOFF (500 ms doubling up to 30 s) */
+  /** @default VIEW_RECONNECT_BACKOFF (500 ms doubling up to 5 s) */
   backoff?: BackoffOptions;
   /** Silence, in heartbeat intervals, after which a live connection is stale. @default 2.5 */
   staleAfterHeartbeats?: number;
@@ -129,7 +129,7 @@ export class BridgeClient {
     this.resume = options.resume ?? (() => undefined);
     this.openSocket = options.openSocket ?? openBrowserSocket;
     this.random = options.random ?? Math.random;
-    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.backoff = options.backoff ?? VIEW_RECONNECT_BACKOFF;
     checkBackoffOptions(this.backoff);
     this.staleAfterHeartbeats = positive(options.staleAfterHeartbeats ?? 2.5, 'staleAfterHeartbeats');
     this.staleGraceMs = positive(options.staleGraceMs ?? 10_000, 'staleGraceMs');

@@ -5,6 +5,7 @@
 import { CloseCode } from '@protocol';
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { useFreshnessStore } from '../freshness/freshness-store';
 import { useConnectionStore } from './connection-store';
 
 const REFUSAL_CAUSES = {
@@ -15,7 +16,8 @@ const REFUSAL_CAUSES = {
 
 export function useConnectionText() {
   const connection = useConnectionStore();
-  const { t, n } = useI18n();
+  const freshness = useFreshnessStore();
+  const { t, n, d } = useI18n();
 
   /** Why the connection was refused: the cause in the UI language, then the reason as given. */
   const refusal = computed(() => {
@@ -25,8 +27,17 @@ export function useConnectionText() {
     return cause ? t('connection.refusedBecause', { cause: t(cause), reason }) : t('connection.refused', { reason });
   });
 
-  /** One line for the header pill, e.g. "live · RTT 3 ms" or "reconnecting · try 3 in 4 sec". */
+  /**
+   * One line for the header pill, e.g. "live · RTT 3 ms", or once a bridge
+   * that was there went away, "lost since 23:40:12 · reconnecting · try 3 in 4 sec".
+   */
   const label = computed(() => {
+    const loss = freshness.linkLost;
+    const state = stateLabel.value;
+    return loss && connection.state !== 'stale' ? `${t('freshness.connection.lostSince', { time: d(loss.sinceMs, 'clock') })} · ${state}` : state;
+  });
+
+  const stateLabel = computed(() => {
     switch (connection.state) {
       case 'offline':
         return t('connection.offline');

@@ -40,6 +40,12 @@ export const useWallStore = defineStore('wall', () => {
     }
   }
 
+  // A screen that came up while the bridge was away (or lost it mid-fetch)
+  // shows the failed load; each welcome is a bridge that answers now.
+  connection.onWelcome(() => {
+    if (error.value !== null) void load();
+  });
+
   /** Pins the scene showing now, or releases the pin. */
   function togglePin(): void {
     const current = position.value;
