@@ -205,7 +205,8 @@ async function openView(name: View['name'], query: string, layers: string): Prom
   await context.addInitScript((stored) => localStorage.setItem('citybrain.layers', stored), layers);
   await context.addInitScript(recordSockets);
   const page = await context.newPage();
-  page.setDefaultTimeout(150_000);
+  // Setting up three heavy pages on a small shared machine is slow; the recovery is timed on its own.
+  page.setDefaultTimeout(300_000);
   const errors: string[] = [];
   // Console errors are expected while the bridge is away (failed sockets and fetches); uncaught exceptions are not.
   page.on('pageerror', (error) => errors.push(error.message));
