@@ -2,12 +2,14 @@
  * English UI strings. This catalogue is also the schema every other language
  * must match key for key (see zh-CN.ts). `a | b` is singular | plural.
  */
+import cockpit from './features/cockpit.en';
 import drill from './features/drill.en';
 import signals from './features/signals.en';
 import source from './features/source.en';
 import wall from './features/wall.en';
 
 const en = {
+  cockpit,
   drill,
   signals,
   wall,

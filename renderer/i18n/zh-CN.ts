@@ -1,11 +1,13 @@
 /** Simplified Chinese UI strings; must match the English catalogue key for key. */
 import type { MessageSchema } from './en';
+import cockpit from './features/cockpit.zh-CN';
 import drill from './features/drill.zh-CN';
 import signals from './features/signals.zh-CN';
 import source from './features/source.zh-CN';
 import wall from './features/wall.zh-CN';
 
 const zhCN: MessageSchema = {
+  cockpit,
   drill,
   signals,
   wall,
