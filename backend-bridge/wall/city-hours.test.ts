@@ -50,7 +50,7 @@ describe('CityHours', () => {
     hours.add(sample(MIDNIGHT - weekMs + 9 * HOUR_MS, 1.7));
     hours.add(sample(MIDNIGHT + 9 * HOUR_MS, 1.2));
     const trend = hours.trend(MIDNIGHT + 9 * HOUR_MS + 1);
-    expect(trend.weekAgo.map((h) => [h.hourStartSimMs, h.travelTimeIndex])).toEqual([[MIDNIGHT - weekMs + 9 * HOUR_MS, 1.7]]);
+    expect(trend.weekAgo?.map((h) => [h.hourStartSimMs, h.travelTimeIndex])).toEqual([[MIDNIGHT - weekMs + 9 * HOUR_MS, 1.7]]);
     expect(hours.trend(MIDNIGHT + 33 * HOUR_MS).weekAgo).toEqual([]);
   });
 
