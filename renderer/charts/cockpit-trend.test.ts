@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartTheme } from './chart-theme';
-import { MIN_HOURS_SHOWN, cockpitTrendOption, fitIndexAxis, trendHoursShown } from './cockpit-trend';
+import { MIN_HOURS_SHOWN, cockpitTrendOption, fitIndexAxis, trendHourRange } from './cockpit-trend';
 
 const theme: ChartTheme = {
   textColor: '#fff',
@@ -19,9 +19,9 @@ describe('cockpitTrendOption', () => {
     const option = cockpitTrendOption({ today: hours({ 7: 1.4, 8: 1.9 }), yesterday: hours({ 7: 1.3 }), todayName: 'Today', yesterdayName: 'Yesterday' }, theme);
     const series = option.series as { name: string; data: (number | null)[] }[];
     expect(series.map((s) => s.name)).toEqual(['Today', 'Yesterday']);
-    expect(series[0]!.data[8]).toBe(1.9);
-    expect(series[1]!.data[8]).toBeNull();
-    expect((option.xAxis as { data: string[] }).data).toHaveLength(12);
+    expect(series[0]!.data[1]).toBe(1.9);
+    expect(series[1]!.data[1]).toBeNull();
+    expect((option.xAxis as { data: string[] }).data).toEqual(['07:00', '08:00', '09:00', '10:00', '11:00', '12:00']);
     expect((option.yAxis as { max: number }).max).toBeGreaterThanOrEqual(1.9);
   });
 
@@ -37,7 +37,9 @@ describe('cockpitTrendOption', () => {
   it('draws the target as a line and keeps it inside the axis', () => {
     const option = cockpitTrendOption({ today: hours({ 3: 1.1 }), yesterday: hours({}), todayName: 'T', yesterdayName: 'Y', target: { value: 1.5, label: '≤ 1.5' } }, theme);
     expect((option.yAxis as { max: number }).max).toBeGreaterThanOrEqual(1.5);
-    expect((option.series as { markLine?: { data: { yAxis: number }[] } }[])[0]!.markLine?.data).toEqual([{ yAxis: 1.5 }]);
+    const targetLine = (option.series as { name: string; data: number[] }[])[2]!;
+    expect(targetLine.name).toBe('≤ 1.5');
+    expect(new Set(targetLine.data)).toEqual(new Set([1.5]));
   });
 
   it('scales its labels with the panel type size', () => {
@@ -46,13 +48,14 @@ describe('cockpitTrendOption', () => {
   });
 });
 
-describe('trendHoursShown', () => {
-  it('spans the day so far, at least six hours, three more when yesterday has them, the whole day before any hour today', () => {
-    expect(trendHoursShown(hours({ 0: 1.1 }), hours({}))).toBe(6);
-    expect(trendHoursShown(hours({ 10: 1.1 }), hours({}))).toBe(11);
-    expect(trendHoursShown(hours({ 10: 1.1 }), hours({ 3: 1.2 }))).toBe(14);
-    expect(trendHoursShown(hours({ 23: 1.1 }), hours({ 3: 1.2 }))).toBe(24);
-    expect(trendHoursShown(hours({}), hours({ 3: 1.2 }))).toBe(24);
+describe('trendHourRange', () => {
+  it('spans the hours on record, at least six, three more when yesterday has them, all of yesterday before any hour today', () => {
+    expect(trendHourRange(hours({ 0: 1.1 }), hours({}))).toEqual({ fromHour: 0, toHour: 6 });
+    expect(trendHourRange(hours({ 7: 1.1 }), hours({}))).toEqual({ fromHour: 7, toHour: 13 });
+    expect(trendHourRange(hours({ 7: 1.1, 10: 1.2 }), hours({ 3: 1.2 }))).toEqual({ fromHour: 3, toHour: 14 });
+    expect(trendHourRange(hours({ 23: 1.1 }), hours({}))).toEqual({ fromHour: 18, toHour: 24 });
+    expect(trendHourRange(hours({}), hours({ 3: 1.2 }))).toEqual({ fromHour: 3, toHour: 24 });
+    expect(trendHourRange(hours({}), hours({}))).toEqual({ fromHour: 0, toHour: MIN_HOURS_SHOWN });
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Today's citywide travel time index hour by hour beside yesterday's, for
- * the cockpit: the day so far (at least MIN_HOURS_SHOWN hours, a few hours
- * past now when yesterday shows what usually comes), the index axis fitted
+ * the cockpit: the hours on record so far (at least MIN_HOURS_SHOWN, a few
+ * hours past now when yesterday shows what usually comes), the index axis fitted
  * to the figures and the target, yesterday muted and dashed, the target a
  * quiet line. Hours without a record are gaps, never zeros.
  */
@@ -24,13 +24,19 @@ export const MIN_HOURS_SHOWN = 6;
 /** Hours shown past today's latest when yesterday has them: what the next hours looked like yesterday. */
 export const LOOKAHEAD_HOURS = 3;
 
-/** How many hours from midnight the axis shows, 1–24. */
-export function trendHoursShown(today: readonly (number | null)[], yesterday: readonly (number | null)[]): number {
+/**
+ * The hours of the day the axis shows, [fromHour, toHour): from the first
+ * hour on record today or yesterday (a bridge started at 07:00 has nothing
+ * before it to show), through today's latest, at least MIN_HOURS_SHOWN long.
+ */
+export function trendHourRange(today: readonly (number | null)[], yesterday: readonly (number | null)[]): { fromHour: number; toHour: number } {
   const lastToday = lastIndexOfValue(today);
   const hasYesterday = yesterday.some((value) => value !== null);
-  if (lastToday < 0) return hasYesterday ? 24 : MIN_HOURS_SHOWN;
-  const span = lastToday + 1 + (hasYesterday ? LOOKAHEAD_HOURS : 0);
-  return Math.min(24, Math.max(MIN_HOURS_SHOWN, span));
+  const firsts = [today.findIndex((value) => value !== null), yesterday.findIndex((value) => value !== null)].filter((hour) => hour >= 0);
+  const fromHour = firsts.length === 0 ? 0 : Math.min(...firsts);
+  if (lastToday < 0) return hasYesterday ? { fromHour, toHour: 24 } : { fromHour: 0, toHour: MIN_HOURS_SHOWN };
+  const toHour = Math.min(24, Math.max(fromHour + MIN_HOURS_SHOWN, lastToday + 1 + (hasYesterday ? LOOKAHEAD_HOURS : 0)));
+  return { fromHour: Math.max(0, Math.min(fromHour, toHour - MIN_HOURS_SHOWN)), toHour };
 }
 
 /**
@@ -59,15 +65,16 @@ function lastIndexOfValue(values: readonly (number | null)[]): number {
 export function cockpitTrendOption({ today, yesterday, todayName, yesterdayName, target }: CockpitTrendData, theme: ChartTheme): ChartOption {
   const text = { color: theme.textColor, fontSize: theme.fontPx, fontFamily: theme.fontFamily };
   const muted = { ...text, color: theme.mutedColor };
-  const hoursShown = trendHoursShown(today, yesterday);
-  const todayShown = today.slice(0, hoursShown);
-  const yesterdayShown = yesterday.slice(0, hoursShown);
+  const { fromHour, toHour } = trendHourRange(today, yesterday);
+  const hoursShown = toHour - fromHour;
+  const todayShown = today.slice(fromHour, toHour);
+  const yesterdayShown = yesterday.slice(fromHour, toHour);
   const known = [...todayShown, ...yesterdayShown].filter((value): value is number => value !== null);
   const axis = fitIndexAxis(target ? [...known, target.value] : known);
   const lineWidth = Math.max(2, theme.fontPx / 8);
   const todayCount = todayShown.filter((value) => value !== null).length;
   return {
-    color: [theme.seriesColors[0], theme.mutedColor],
+    color: [theme.seriesColors[0], theme.mutedColor, theme.mutedColor],
     textStyle: text,
     legend: { top: 0, right: 0, textStyle: muted, itemWidth: theme.fontPx * 1.5, itemHeight: theme.fontPx / 2 },
     tooltip: {
@@ -81,7 +88,7 @@ export function cockpitTrendOption({ today, yesterday, todayName, yesterdayName,
     xAxis: {
       type: 'category',
       boundaryGap: false,
-      data: Array.from({ length: hoursShown }, (_, hour) => `${String(hour).padStart(2, '0')}:00`),
+      data: Array.from({ length: hoursShown }, (_, index) => `${String(fromHour + index).padStart(2, '0')}:00`),
       axisLabel: { ...muted, hideOverlap: true },
       axisLine: { lineStyle: { color: theme.lineColor } },
     },
@@ -104,15 +111,6 @@ export function cockpitTrendOption({ today, yesterday, todayName, yesterdayName,
         lineStyle: { width: lineWidth },
         // One hour on record is a single point: label it so it reads as a figure, not a stray dot.
         label: { show: todayCount === 1, position: 'top', ...text, formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? p.value.toFixed(2) : '') },
-        ...(target && {
-          markLine: {
-            silent: true,
-            symbol: 'none',
-            lineStyle: { color: theme.mutedColor, type: 'dotted', width: Math.max(1, lineWidth / 2) },
-            label: { ...muted, position: 'insideEndTop', formatter: target.label },
-            data: [{ yAxis: target.value }],
-          },
-        }),
       },
       {
         type: 'line',
@@ -122,6 +120,20 @@ export function cockpitTrendOption({ today, yesterday, todayName, yesterdayName,
         showSymbol: false,
         lineStyle: { width: lineWidth, type: 'dashed' },
       },
+      // The target as a flat dotted series rather than a markLine: the chart bundle registers no mark components.
+      ...(target
+        ? [
+            {
+              type: 'line' as const,
+              name: target.label,
+              data: new Array<number>(hoursShown).fill(target.value),
+              showSymbol: false,
+              silent: true,
+              color: theme.mutedColor,
+              lineStyle: { width: Math.max(1, lineWidth / 2), type: 'dotted' as const, color: theme.mutedColor },
+            },
+          ]
+        : []),
     ],
   };
 }

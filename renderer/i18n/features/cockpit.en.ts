@@ -27,6 +27,7 @@ export default {
     mttrNone: 'Mean time to resolve: none resolved yet',
   },
   trend: {
+    noYesterday: 'No record for yesterday at this hour',
     title: 'Travel time index: today vs yesterday',
     hoursOnRecord: 'The day so far: {count} hour on record | The day so far: {count} hours on record',
   },

@@ -27,6 +27,7 @@ export default {
     mttrNone: '平均处置时长：今日尚无处置',
   },
   trend: {
+    noYesterday: '昨日此时无记录',
     title: '行程时间指数：今日与昨日',
     hoursOnRecord: '今日已记录 {count} 小时',
   },
