@@ -43,7 +43,7 @@ export default {
     rank: '#',
     district: '区域',
     tti: '指数',
-    speed: '公里/小时',
+    speed: '车速',
     alerts: '告警',
     score: '评分',
     ttiTitle: '行程时间指数（1 = 自由流）',
