@@ -79,6 +79,7 @@ async function main(): Promise<void> {
       demoAlertsPerHour: sourceCapabilities(settings.source).bringsOwnAlerts ? 0 : cli.alertRatePerHour,
       escalateAfterMs: cli.escalateAfterS * 1000,
       wallLayoutFile: settings.wallLayoutFile,
+      cockpit: settings.cockpit,
       tilesetDir,
       recordFile: settings.recordFile,
     },

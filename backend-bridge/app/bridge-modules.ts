@@ -6,6 +6,7 @@
  */
 import { type AlertsModule, createAlertsModule } from '../alerts/alerts-module';
 import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
+import { createCockpitModule } from '../cockpit/cockpit-module';
 import { createDrillModule } from '../drill/drill-module';
 import { createSignalModule } from '../signals/signal-module';
 import { createSourceModule } from '../sources/source-module';
@@ -41,6 +42,7 @@ export function createBridgeModules(context: BridgeModuleContext, { cityVersion,
       signals,
       createDrillModule(context, alerts.service, signals.modes),
       createWallModule(context, alerts.store, wallLayout),
+      createCockpitModule(context),
       createSourceModule(context),
     ],
     alerts,

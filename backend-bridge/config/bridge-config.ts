@@ -9,6 +9,7 @@
 import * as v from 'valibot';
 import { MAX_SEED, ROLES, parseAt, rule, timeZoneSchema } from '../protocol';
 import { entityId, localized } from '../protocol/fields';
+import { cockpitSettingsSchema } from '../protocol/cockpit-settings';
 import { sourceConfigSchema } from '../sources/source-registry';
 
 const path = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
@@ -77,6 +78,8 @@ const configSchema = v.pipe(
     /** Record the source's stream to this file (a new file; an existing one is refused). */
     record: v.optional(v.strictObject({ file: path })),
     wall: v.optional(v.strictObject({ layoutFile: path })),
+    /** The cockpit's targets and TV page time; see protocol/cockpit-settings.ts. @default DEFAULT_COCKPIT_SETTINGS */
+    cockpit: v.optional(cockpitSettingsSchema),
   }),
   // With SUMO the city is its network: a `city` section beside it would be a second, contradicting city.
   rule(({ source, city }) =>

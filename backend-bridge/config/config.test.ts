@@ -7,6 +7,7 @@ import { parseCliOptions } from './cli-options';
 import { checkBridgeConfig } from './bridge-config';
 import { loadConfigFile } from './load-config';
 import { resolveSettings } from './resolve-settings';
+import { DEFAULT_COCKPIT_SETTINGS } from '../protocol/cockpit-settings';
 
 const dir = mkdtempSync(join(tmpdir(), 'citybrain-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -100,7 +101,13 @@ describe('resolveSettings', () => {
       tokens: [],
       recordFile: null,
       wallLayoutFile: null,
+      cockpit: DEFAULT_COCKPIT_SETTINGS,
     });
+  });
+
+  it("takes the cockpit's targets from the config, with the defaults for those it leaves out", () => {
+    const cockpit = checkBridgeConfig({ cockpit: { targets: { ttiMax: 1.4 }, tvPageS: 30 } }).cockpit;
+    expect(settings({ cockpit })).toMatchObject({ cockpit: { targets: { ttiMax: 1.4, meanTimeToResolveMaxMin: 30 }, tvPageS: 30 } });
   });
 
   it('takes the config’s values where no flag is given', () => {

@@ -8,6 +8,7 @@ import { CliError, type CliOptions } from './cli-options';
 import { BRIDGE_DEFAULTS } from '../core/bridge-options';
 import type { BridgeConfig, CityConfig, SourceConfig, TokenConfig } from './bridge-config';
 import type { SumoSourceConfig } from '../sources/sumo/sumo-kind';
+import { type CockpitSettings, DEFAULT_COCKPIT_SETTINGS } from '../protocol/cockpit-settings';
 
 /** The city of a SUMO source: its network, built from the source's own section. */
 export interface SumoCitySettings {
@@ -34,6 +35,8 @@ export interface BridgeSettings {
   recordFile: string | null;
   /** The video wall's layout file; null for the built-in one-screen layout. @default null */
   wallLayoutFile: string | null;
+  /** The cockpit's targets and TV page time. @default DEFAULT_COCKPIT_SETTINGS */
+  cockpit: CockpitSettings;
 }
 
 /**
@@ -58,6 +61,7 @@ export function resolveSettings(config: BridgeConfig, cli: CliOptions, cwd: stri
     tokens: config.tokens ?? [],
     recordFile,
     wallLayoutFile: fromCli(cli.wallLayoutFile) ?? config.wall?.layoutFile ?? null,
+    cockpit: config.cockpit ?? DEFAULT_COCKPIT_SETTINGS,
   };
 }
 

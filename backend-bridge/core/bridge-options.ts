@@ -7,6 +7,7 @@ import type { LiveSource } from '../sources/live-source';
 import { ALERT_FANOUT_DEFAULTS } from '../alerts/alert-fanout';
 import type { TokenRegistry } from '../auth/token-registry';
 import { DEFAULT_MAX_CAP_BYTES } from '../alerts/cap/cap-endpoint';
+import { type CockpitSettings, DEFAULT_COCKPIT_SETTINGS } from '../protocol/cockpit-settings';
 
 export interface BridgeOptions {
   /** TCP port; 0 picks a free one. @default 8080 */
@@ -52,6 +53,8 @@ export interface BridgeOptions {
   tilesetDir: string | null;
   /** Record every live event to this new NDJSON file (for a replay); null records nothing. @default null */
   recordFile: string | null;
+  /** The cockpit's targets and TV page time. @default DEFAULT_COCKPIT_SETTINGS */
+  cockpit: CockpitSettings;
 }
 
 export const BRIDGE_DEFAULTS = {
@@ -70,4 +73,5 @@ export const BRIDGE_DEFAULTS = {
   wallLayoutFile: null,
   tilesetDir: null,
   recordFile: null,
+  cockpit: DEFAULT_COCKPIT_SETTINGS,
 } as const;

@@ -17,5 +17,6 @@ export * from './signal-messages';
 export * from './wall-messages';
 export * from './source-messages';
 export * from './wall-layout';
+export * from './cockpit-settings';
 export * from './signal-rules';
 export * from './signal-timing';

@@ -52,7 +52,7 @@ const pushToWallSchema = v.strictObject({
 export type PushToWallMessage = v.InferOutput<typeof pushToWallSchema>;
 
 const getCityTrendSchema = v.strictObject({ type: v.literal('get-city-trend'), id: requestId });
-/** Any role: the city's hourly figures for today and yesterday; the reply is `city-trend`. */
+/** Any role: the city's hourly figures for today, yesterday and the same day a week earlier; the reply is `city-trend`. */
 export type GetCityTrendMessage = v.InferOutput<typeof getCityTrendSchema>;
 
 export const wallClientSchemas = {
@@ -98,6 +98,8 @@ const cityTrendSchema = v.strictObject({
   today: v.pipe(v.array(hourFigures), v.maxLength(24)),
   /** Hours of yesterday on record, oldest first; empty when the bridge did not run then. */
   yesterday: v.pipe(v.array(hourFigures), v.maxLength(24)),
+  /** Hours of the same day a week earlier on record, oldest first; empty or absent when the bridge did not run then. */
+  weekAgo: v.optional(v.pipe(v.array(hourFigures), v.maxLength(25))),
 });
 export type CityTrendMessage = v.InferOutput<typeof cityTrendSchema>;
 

@@ -44,6 +44,16 @@ describe('CityHours', () => {
     expect(new CityHours(openDatabase(null), { timeZone: 'Asia/Shanghai' }).trend(MIDNIGHT).yesterday).toEqual([]);
   });
 
+  it('keeps the same day a week earlier for the cockpit, and nothing for a week it did not run', () => {
+    const hours = new CityHours(openDatabase(null), { timeZone: 'Asia/Shanghai' });
+    const weekMs = 7 * 24 * HOUR_MS;
+    hours.add(sample(MIDNIGHT - weekMs + 9 * HOUR_MS, 1.7));
+    hours.add(sample(MIDNIGHT + 9 * HOUR_MS, 1.2));
+    const trend = hours.trend(MIDNIGHT + 9 * HOUR_MS + 1);
+    expect(trend.weekAgo?.map((h) => [h.hourStartSimMs, h.travelTimeIndex])).toEqual([[MIDNIGHT - weekMs + 9 * HOUR_MS, 1.7]]);
+    expect(hours.trend(MIDNIGHT + 33 * HOUR_MS).weekAgo).toEqual([]);
+  });
+
   it('keeps the figures of a bridge that ran before, and a restart replaces the hours it runs again', () => {
     const db = openDatabase(null);
     const first = new CityHours(db, { timeZone: 'Asia/Shanghai' });

@@ -1,7 +1,7 @@
 /**
  * The city's travel time index and speed per sim hour, kept in the bridge's
- * database so the cockpit can compare today with the same hours yesterday —
- * also after a restart, when the bridge ran yesterday.
+ * database so the cockpit can compare today with the same hours yesterday and
+ * a week earlier (8 days are kept) — also after a restart, when the bridge ran then.
  *
  * One sample is taken per sim minute (the first summary of each), so an hour
  * holds up to 60 whatever the sim speed. The first sample this process takes
@@ -86,13 +86,14 @@ export class CityHours {
     this.prune.run(hourStart - this.retentionMs);
   }
 
-  /** Today's hours so far and yesterday's, as of `simTimeMs`; days start at the city's midnight. */
+  /** Today's hours so far, yesterday's and those of the same day a week earlier, as of `simTimeMs`; days start at the city's midnight. */
   trend(simTimeMs: number): Omit<CityTrendMessage, 'type' | 'requestId'> {
     const dayStart = (offsetDays: number) => zonedDayStartMs(simTimeMs, this.timeZone, offsetDays);
     return {
       daySimStartMs: dayStart(0),
       today: this.hours(dayStart(0), dayStart(1)),
       yesterday: this.hours(dayStart(-1), dayStart(0)),
+      weekAgo: this.hours(dayStart(-7), dayStart(-6)),
     };
   }
 

@@ -2,6 +2,7 @@
  * English UI strings. This catalogue is also the schema every other language
  * must match key for key (see zh-CN.ts). `a | b` is singular | plural.
  */
+import cockpit from './features/cockpit.en';
 import drill from './features/drill.en';
 import freshness from './features/freshness.en';
 import signals from './features/signals.en';
@@ -9,6 +10,7 @@ import source from './features/source.en';
 import wall from './features/wall.en';
 
 const en = {
+  cockpit,
   drill,
   freshness,
   signals,

@@ -1,5 +1,6 @@
 /** Simplified Chinese UI strings; must match the English catalogue key for key. */
 import type { MessageSchema } from './en';
+import cockpit from './features/cockpit.zh-CN';
 import drill from './features/drill.zh-CN';
 import freshness from './features/freshness.zh-CN';
 import signals from './features/signals.zh-CN';
@@ -7,6 +8,7 @@ import source from './features/source.zh-CN';
 import wall from './features/wall.zh-CN';
 
 const zhCN: MessageSchema = {
+  cockpit,
   drill,
   freshness,
   signals,

@@ -2,7 +2,8 @@ import type { Alert, DistrictTraffic } from '@protocol';
 import { describe, expect, it } from 'vitest';
 import { rankByAttention } from './attention';
 import { compareLatestHour, hourOfDay } from './hour-comparison';
-import { resolvedSince } from './resolution';
+import { resolvedOnCityDay } from './resolution';
+import { cityDay } from './city-today';
 import { ttiBand } from './tti-band';
 
 const HOUR_MS = 3_600_000;
@@ -37,20 +38,32 @@ describe('rankByAttention', () => {
   });
 });
 
-describe('resolvedSince', () => {
-  it('counts alerts resolved since the day started and their mean time to resolve, not false alarms', () => {
-    const day = 10 * DAY_MS;
-    const figures = resolvedSince(
-      [
-        alert({ status: 'resolved', sentAtMs: day - 60_000, resolvedAtMs: day + 60_000 }),
-        alert({ status: 'resolved', sentAtMs: day, resolvedAtMs: day + 240_000 }),
-        alert({ status: 'resolved', sentAtMs: 0, resolvedAtMs: day - 1 }),
-        alert({ status: 'false-alarm', sentAtMs: day, resolvedAtMs: day + 1 }),
-      ],
+describe('resolvedOnCityDay', () => {
+  it("counts alerts resolved on the city's day and their mean time to resolve, not false alarms", () => {
+    const day = { startMs: 10 * DAY_MS, endMs: 11 * DAY_MS, timeZone: 'UTC' };
+    const at = (sentAtMs: number, resolvedAtMs: number, status: Alert['status'] = 'resolved') => alert({ status, simTimeMs: sentAtMs, sentAtMs, resolvedAtMs });
+    const figures = resolvedOnCityDay(
+      [at(day.startMs - 60_000, day.startMs + 60_000), at(day.startMs, day.startMs + 240_000), at(0, day.startMs - 1), at(day.startMs, day.startMs + 1, 'false-alarm')],
       day,
+      1,
+      day.startMs + HOUR_MS,
     );
     expect(figures).toEqual({ count: 2, meanTimeToResolveMs: 180_000 });
-    expect(resolvedSince([], day)).toEqual({ count: 0, meanTimeToResolveMs: null });
+    expect(resolvedOnCityDay([], day, 1, day.startMs)).toEqual({ count: 0, meanTimeToResolveMs: null });
+  });
+
+  it("follows the sim clock, not the real date: a demo at 60x resolving at 23:50 sim time counts for the sim day (issue 14)", () => {
+    // The real date is 1 Jan; the sim city lives on 5 Jun, where it is 23:59.
+    const realMs = Date.parse('2026-01-01T12:00:00Z');
+    const cityNowMs = Date.parse('2026-06-05T23:59:00Z');
+    const today = cityDay(cityNowMs, 'UTC');
+    // Raised at 23:40 sim time; resolved 10 wall seconds later = 10 sim minutes at 60x.
+    const raised = alert({ status: 'resolved', simTimeMs: Date.parse('2026-06-05T23:40:00Z'), sentAtMs: realMs, resolvedAtMs: realMs + 10_000 });
+    expect(resolvedOnCityDay([raised], today, 60, cityNowMs)).toEqual({ count: 1, meanTimeToResolveMs: 10_000 });
+    // Resolved 30 wall seconds later lands at 00:10 on the next sim day, which has not come yet: not today.
+    const late = { ...raised, resolvedAtMs: realMs + 30_000 };
+    expect(resolvedOnCityDay([late], cityDay(Date.parse('2026-06-06T00:20:00Z'), 'UTC'), 60, Date.parse('2026-06-06T00:20:00Z')).count).toBe(1);
+    expect(resolvedOnCityDay([late], today, 60, cityNowMs).count).toBe(1); // clamped to now: never in the future
   });
 });
 

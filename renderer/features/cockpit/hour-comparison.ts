@@ -2,6 +2,7 @@
  * Today against the same hour yesterday, from the bridge's hourly city
  * figures (`city-trend`).
  */
+import { zonedHourOfDay } from '@common/time/zoned-time';
 import type { CityTrendMessage, HourFigures } from '@protocol';
 
 const HOUR_MS = 3_600_000;
@@ -28,4 +29,16 @@ export function compareLatestHour(trend: Pick<CityTrendMessage, 'today' | 'yeste
 /** Local hour of day (0–23) of an hour's start, counted from the trend's day start. */
 export function hourOfDay(hourStartSimMs: number, daySimStartMs: number): number {
   return (((Math.round((hourStartSimMs - daySimStartMs) / HOUR_MS) % 24) + 24) % 24);
+}
+
+/**
+ * The hour a week before `hourStartSimMs` in `weekAgo` (the same day a week
+ * earlier), matched by the city's clock reading so a daylight-saving change
+ * in between still pairs 08:00 with 08:00; null when the bridge has no
+ * figure for it ("no figure a week ago yet").
+ */
+export function weekEarlierHour(weekAgo: readonly HourFigures[] | undefined, hourStartSimMs: number, timeZone: string): HourFigures | null {
+  if (!weekAgo || weekAgo.length === 0) return null;
+  const hour = Math.floor(zonedHourOfDay(hourStartSimMs, timeZone));
+  return weekAgo.find((candidate) => Math.floor(zonedHourOfDay(candidate.hourStartSimMs, timeZone)) === hour) ?? null;
 }

@@ -16,7 +16,7 @@ export function useCityKpiTiles(figures: ReturnType<typeof useCityFigures>) {
   const { t, n, d, locale } = useI18n();
   const connection = useConnectionStore();
   const cityStore = useCityStore();
-  const { city, alertsKnown, openCount, resolved, dayStartMs } = figures;
+  const { city, alertsKnown, openCount, resolved, today } = figures;
 
   const simTime = (ms: number) => formatSimTime(ms, locale.value, cityStore.timeZone).hourMinute;
   /** Traffic holds at the sim time of the latest summary. */
@@ -25,7 +25,8 @@ export function useCityKpiTiles(figures: ReturnType<typeof useCityFigures>) {
   const clockNote = computed(() =>
     alertsKnown.value && connection.bridgeNowMs !== null ? t('wall.figures.asOf', { time: d(connection.bridgeNowMs, 'clock') }) : null,
   );
-  const dayNote = computed(() => (dayStartMs.value === null ? null : t('wall.figures.today', { time: d(dayStartMs.value, 'date') })));
+  /** The city's today, said with its day and zone, e.g. "Today · 07 Dec (city time, UTC+8)". */
+  const dayNote = computed(() => today.label.value);
   /** Mean time to resolve today's alerts, whole minutes formatted; null while none was resolved. */
   const meanTimeToResolveMin = computed(() => {
     const ms = resolved.value?.meanTimeToResolveMs;
@@ -57,5 +58,5 @@ export function useCityKpiTiles(figures: ReturnType<typeof useCityFigures>) {
     note: dayNote.value,
   }));
 
-  return { simNote, meanTimeToResolveMin, tti, avgSpeed, openAlerts, resolvedToday };
+  return { simNote, dayNote, clockNote, meanTimeToResolveMin, tti, avgSpeed, openAlerts, resolvedToday };
 }
