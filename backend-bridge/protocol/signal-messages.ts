@@ -203,6 +203,8 @@ const signalActivitySchema = v.strictObject({
   adaptiveChangesToday: count,
   /** Intersections whose controller follows measured traffic: adaptive re-splitting or max-pressure. */
   adaptiveIntersections: count,
+  /** Of `adaptiveIntersections`, those run by max-pressure; absent from a bridge that predates the mode (read as 0). */
+  maxPressureIntersections: v.optional(count),
   fixedIntersections: count,
   /**
    * Mean change of delay per vehicle at the intersections changed today,

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PUSH_HOLD_S,
+  DEFAULT_WALL_ALERT_ROWS,
+  DEFAULT_WALL_SOUND,
   DEFAULT_WALL_LAYOUT,
   checkWallLayout,
   nextSoftRefreshMs,
@@ -59,6 +61,25 @@ describe('checkWallLayout', () => {
     expect(checked.screens[0]?.panels[0]).toEqual({ kind: 'alerts', column: 1, row: 1, columnSpan: 1, rowSpan: 1 });
     expect(checked.pushHoldS).toBe(DEFAULT_PUSH_HOLD_S);
     expect(checked.softRefresh).toEqual({ at: '03:30' });
+  });
+
+  it('fills in the wall sound (on, 80 %) and the alert rows when the file leaves them out', () => {
+    const checked = checkWallLayout(layout());
+    expect(checked.sound).toEqual({ enabled: true, volumePct: 80 });
+    expect(checked.sound).toEqual(DEFAULT_WALL_SOUND);
+    expect(checked.alertRows).toBe(DEFAULT_WALL_ALERT_ROWS);
+    expect(checkWallLayout(layout({ sound: { enabled: false } }))).toMatchObject({ sound: { enabled: false, volumePct: 80 } });
+    expect(checkWallLayout(layout({ sound: { volumePct: 35 }, alertRows: 4 }))).toMatchObject({ sound: { enabled: true, volumePct: 35 }, alertRows: 4 });
+  });
+
+  it('refuses a wall sound out of range or of the wrong kind, and alert rows that are not a whole number from 1 to 50', () => {
+    expect(errorOf(layout({ sound: { volumePct: 120 } }))).toContain('wall.json.sound.volumePct');
+    expect(errorOf(layout({ sound: { volumePct: -1 } }))).toContain('wall.json.sound.volumePct');
+    expect(errorOf(layout({ sound: { enabled: 'yes' } }))).toContain('wall.json.sound.enabled');
+    expect(errorOf(layout({ sound: { muted: true } }))).toContain('wall.json.sound');
+    expect(errorOf(layout({ alertRows: 0 }))).toContain('wall.json.alertRows');
+    expect(errorOf(layout({ alertRows: 2.5 }))).toContain('wall.json.alertRows');
+    expect(errorOf(layout({ alertRows: 51 }))).toContain('wall.json.alertRows');
   });
 
   it('accepts its own output, so the bridge can serve the checked layout as a file', () => {

@@ -26,6 +26,23 @@ export const DEFAULT_PUSH_HOLD_S = 120;
 /** Default local time of the nightly soft refresh, "HH:MM". */
 export const DEFAULT_SOFT_REFRESH_AT = '03:30';
 
+/**
+ * The wall's alarm sound when the layout file does not set it: on, at 80 %
+ * of full scale (a wall across the room needs more than a console at arm's
+ * length). The wall itself has no sound control: nobody touches it.
+ */
+export const DEFAULT_WALL_SOUND = { enabled: true, volumePct: 80 } as const;
+
+/**
+ * Most open alerts the wall's alert panel lists when the layout file does
+ * not say: the newest (escalated ones first), the rest counted as "and M
+ * more". Bounds what a wall left running for weeks keeps drawn, and the
+ * panel lists fewer when fewer fit without scrolling.
+ */
+export const DEFAULT_WALL_ALERT_ROWS = 8;
+/** Most rows `alertRows` may ask for. */
+export const MAX_WALL_ALERT_ROWS = 50;
+
 /** Most cells along one side of a screen's grid; more would make panels too small to read from 5 m. */
 export const MAX_GRID_CELLS = 24;
 
@@ -143,6 +160,15 @@ const softRefreshSchema = v.pipe(
   v.transform((refresh): WallSoftRefresh => (refresh.at !== undefined ? { at: refresh.at } : { disabled: true })),
 );
 
+const soundSchema = v.strictObject({
+  /** Whether a new severe alert or an escalation sounds on the wall. @default DEFAULT_WALL_SOUND.enabled */
+  enabled: v.optional(v.boolean(), DEFAULT_WALL_SOUND.enabled),
+  /** Loudness, percent of full scale, 0–100. @default DEFAULT_WALL_SOUND.volumePct */
+  volumePct: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100)), DEFAULT_WALL_SOUND.volumePct),
+});
+/** The wall's alarm sound, set in the layout file only. */
+export type WallSound = v.InferOutput<typeof soundSchema>;
+
 const layoutSchema = v.strictObject({
   version: v.pipe(v.number(), v.integer()),
   screens: v.pipe(v.array(screenSchema), v.maxLength(64)),
@@ -151,6 +177,10 @@ const layoutSchema = v.strictObject({
   pushHoldS: v.optional(v.pipe(v.number(), v.minValue(5), v.maxValue(86_400)), DEFAULT_PUSH_HOLD_S),
   /** @default { at: DEFAULT_SOFT_REFRESH_AT } */
   softRefresh: v.optional(softRefreshSchema, { at: DEFAULT_SOFT_REFRESH_AT }),
+  /** The alarm sound on every screen of the wall. @default DEFAULT_WALL_SOUND */
+  sound: v.optional(soundSchema, { ...DEFAULT_WALL_SOUND }),
+  /** Most open alerts the alert panel lists, newest first. @default DEFAULT_WALL_ALERT_ROWS */
+  alertRows: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_WALL_ALERT_ROWS)), DEFAULT_WALL_ALERT_ROWS),
 });
 
 /** A checked wall layout with its defaults filled in. */
@@ -294,4 +324,6 @@ export const DEFAULT_WALL_LAYOUT: WallLayout = {
   ],
   pushHoldS: DEFAULT_PUSH_HOLD_S,
   softRefresh: { at: DEFAULT_SOFT_REFRESH_AT },
+  sound: { ...DEFAULT_WALL_SOUND },
+  alertRows: DEFAULT_WALL_ALERT_ROWS,
 };

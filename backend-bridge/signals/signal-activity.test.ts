@@ -25,6 +25,7 @@ describe('signalActivity', () => {
       ],
       series,
       adaptiveIntersections: 3,
+      maxPressureIntersections: 1,
       signalizedIntersections: 10,
     });
     expect(activity).toEqual({
@@ -33,13 +34,14 @@ describe('signalActivity', () => {
       operatorChangesToday: 2,
       adaptiveChangesToday: 5,
       adaptiveIntersections: 3,
+      maxPressureIntersections: 1,
       fixedIntersections: 7,
       delayChangePct: -17.5, // (−25 % − 10 %) / 2
     });
   });
 
   it('leaves the delay change out until a change has settled', () => {
-    const activity = signalActivity({ simTimeMs: EIGHT_AM_MS, daySimStartMs: MIDNIGHT_MS, counts: { operator: 1, adaptive: 0 }, settledChanges: [], series: new SignalSeries(), adaptiveIntersections: 0, signalizedIntersections: 1 });
+    const activity = signalActivity({ simTimeMs: EIGHT_AM_MS, daySimStartMs: MIDNIGHT_MS, counts: { operator: 1, adaptive: 0 }, settledChanges: [], series: new SignalSeries(), adaptiveIntersections: 0, maxPressureIntersections: 0, signalizedIntersections: 1 });
     expect(activity.delayChangePct).toBeUndefined();
   });
 });

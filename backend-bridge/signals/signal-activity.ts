@@ -25,7 +25,10 @@ export interface ActivityInput {
   /** The latest changes (at most ACTIVITY_EFFECT_CHANGES) that took over today at least ACTIVITY_EFFECT_WINDOW_S ago. */
   settledChanges: readonly ChangeTime[];
   series: SignalSeries;
+  /** Intersections following measured traffic: adaptive re-splitting or max-pressure. */
   adaptiveIntersections: number;
+  /** Of those, the ones run by max-pressure. */
+  maxPressureIntersections: number;
   signalizedIntersections: number;
 }
 
@@ -43,6 +46,7 @@ export function signalActivity(input: ActivityInput): SignalActivityMessage {
     operatorChangesToday: input.counts.operator,
     adaptiveChangesToday: input.counts.adaptive,
     adaptiveIntersections: input.adaptiveIntersections,
+    maxPressureIntersections: input.maxPressureIntersections,
     fixedIntersections: input.signalizedIntersections - input.adaptiveIntersections,
     ...(changesPct.length > 0 && { delayChangePct: Math.min(10_000, Math.max(-100, meanPct)) }),
   };

@@ -200,7 +200,7 @@ describe('signal control over WebSocket', () => {
     clients.push(late);
     late.sendJson({ type: 'hello', protocol: PROTOCOL_VERSION, token: VIEWER });
     const activity = await nextOfType(late, 'signal-activity');
-    expect(activity).toMatchObject({ operatorChangesToday: 3, adaptiveIntersections: 1, fixedIntersections: 0 });
+    expect(activity).toMatchObject({ operatorChangesToday: 3, adaptiveIntersections: 1, maxPressureIntersections: 0, fixedIntersections: 0 });
     expect(activity.adaptiveChangesToday).toBeGreaterThan(0);
   });
 

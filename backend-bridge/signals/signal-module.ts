@@ -214,6 +214,7 @@ class SignalControlModule implements SignalModule {
       settledChanges: this.history.changesBetween(dayStartMs, settledBeforeMs, ACTIVITY_EFFECT_CHANGES),
       series: this.series,
       adaptiveIntersections: this.modeByNode.size,
+      maxPressureIntersections: this.modeByNode.size - this.adaptive.adaptiveCount,
       signalizedIntersections: this.signals.nodeIds().length,
     });
   }

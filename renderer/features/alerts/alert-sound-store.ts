@@ -5,7 +5,7 @@
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import type { AlarmReason } from './alert-alarm';
-import { SOUND_STORAGE_KEY, type SoundScreen, type SoundSettingsByScreen, checkVolume, parseSoundSettings } from './alert-sound-settings';
+import { SOUND_STORAGE_KEY, type SoundScreen, type SoundSettings, type SoundSettingsByScreen, checkVolume, parseSoundSettings } from './alert-sound-settings';
 import { playAlarmTone } from './alert-tone';
 
 /** How long to wait for a suspended AudioContext to resume, ms. */
@@ -36,9 +36,12 @@ export const useAlertSoundStore = defineStore('alertSound', () => {
     settings.value[screen].volume = checkVolume(volume);
   }
 
-  /** Plays the alarm for `reason` with `screen`'s settings, unless muted. */
-  async function play(screen: SoundScreen, reason: AlarmReason): Promise<void> {
-    const { muted, volume } = settings.value[screen];
+  /**
+   * Plays the alarm for `reason` with `screen`'s settings, unless muted;
+   * `given` settings take their place (the wall's come from its layout file).
+   */
+  async function play(screen: SoundScreen, reason: AlarmReason, given?: SoundSettings): Promise<void> {
+    const { muted, volume } = given ?? settings.value[screen];
     if (muted || typeof AudioContext === 'undefined') return;
     try {
       context ??= new AudioContext();

@@ -5,15 +5,19 @@
  */
 import { type Ref, onBeforeUnmount, ref, watch } from 'vue';
 import type { AlarmReason } from './alert-alarm';
-import type { SoundScreen } from './alert-sound-settings';
+import type { SoundScreen, SoundSettings } from './alert-sound-settings';
 import { useAlertSoundStore } from './alert-sound-store';
 import { useAlertsStore } from './alerts-store';
 
 /** How long the panel frame flashes after an alarm, ms. */
 export const FLASH_MS = 6000;
 
-/** The reason of the alarm flashing now, or null. */
-export function useAlertAlarm(screen: SoundScreen): Ref<AlarmReason | null> {
+/**
+ * The reason of the alarm flashing now, or null. `soundOf`, when given,
+ * says how the alarm sounds instead of the screen's remembered settings
+ * (the wall's sound is set in its layout file).
+ */
+export function useAlertAlarm(screen: SoundScreen, soundOf?: () => SoundSettings): Ref<AlarmReason | null> {
   const alerts = useAlertsStore();
   const sound = useAlertSoundStore();
   const flashing = ref<AlarmReason | null>(null);
@@ -26,7 +30,7 @@ export function useAlertAlarm(screen: SoundScreen): Ref<AlarmReason | null> {
       flashing.value = alarm.reason;
       clearTimeout(timer);
       timer = setTimeout(() => (flashing.value = null), FLASH_MS);
-      void sound.play(screen, alarm.reason);
+      void sound.play(screen, alarm.reason, soundOf?.());
     },
   );
   onBeforeUnmount(() => clearTimeout(timer));

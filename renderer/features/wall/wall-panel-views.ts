@@ -6,7 +6,7 @@
  */
 import type { WallPanelKind } from '@protocol/wall-layout';
 import type { Component } from 'vue';
-import AlertsPanel from '../alerts/AlertsPanel.vue';
+import WallAlertsPanel from './WallAlertsPanel.vue';
 import WallHeaderPanel from './WallHeaderPanel.vue';
 import WallKpisPanel from './WallKpisPanel.vue';
 import WallMapPanel from './WallMapPanel.vue';
@@ -30,7 +30,7 @@ export const WALL_PANEL_VIEWS: Record<WallPanelKind, WallPanelView> = {
   header: view(WallHeaderPanel, {}),
   twin: view(WallMapPanel, { mode: 'twin' }),
   traffic: view(WallMapPanel, { mode: 'traffic' }),
-  alerts: view(AlertsPanel, { screen: 'wall', interactive: false }),
+  alerts: view(WallAlertsPanel, {}),
   kpis: view(WallKpisPanel, {}),
   'district-ranking': view(WallRankingPanel, {}),
   'signal-status': view(WallSignalPanel, {}),

@@ -31,6 +31,22 @@ export default {
     pushed: 'Sent to the wall',
     failed: 'Could not push to the wall: {reason}',
   },
+  alerts: {
+    open: '{n} open | {n} open',
+    none: 'No open alerts.',
+    more: 'and {n} more | and {n} more',
+  },
+  ranking: {
+    district: 'District',
+    tti: 'Travel time index',
+    openAlerts: 'Open alerts',
+    score: 'Score',
+  },
+  signalModes: {
+    fixed: 'Fixed time',
+    adaptive: 'Adaptive',
+    maxpressure: 'Max-pressure',
+  },
   recovered: 'map view recovered {n} time | map view recovered {n} times',
   figures: {
     tti: 'Travel time index',

@@ -33,6 +33,22 @@ const zhCN: typeof en = {
     pushed: '已推送到大屏',
     failed: '推送到大屏失败：{reason}',
   },
+  alerts: {
+    open: '未结 {n} 条',
+    none: '暂无未结告警。',
+    more: '另有 {n} 条',
+  },
+  ranking: {
+    district: '区域',
+    tti: '行程时间指数',
+    openAlerts: '未结告警',
+    score: '关注分',
+  },
+  signalModes: {
+    fixed: '定时',
+    adaptive: '自适应',
+    maxpressure: '最大压力',
+  },
   recovered: '地图视图已恢复 {n} 次',
   figures: {
     tti: '行程时间指数',
