@@ -14,6 +14,9 @@ export interface ApproachBarsData {
   queueName: string;
 }
 
+/** Width of an approach's label, in the chart's font size: four approaches fit a narrow panel side by side. */
+const APPROACH_LABEL_EMS = 6;
+
 export function approachBarsOption({ approaches, volumeName, queueName }: ApproachBarsData, theme: ChartTheme): ChartOption {
   const text = { color: theme.textColor, fontSize: theme.fontPx, fontFamily: theme.fontFamily };
   const muted = { ...text, color: theme.mutedColor };
@@ -35,7 +38,9 @@ export function approachBarsOption({ approaches, volumeName, queueName }: Approa
     xAxis: {
       type: 'category',
       data: approaches.map((approach) => approach.label),
-      axisLabel: { ...muted, hideOverlap: true },
+      // Every approach labelled (interval 0), a long road name cut to about six characters' width with an
+      // ellipsis; the axis tooltip shows it whole.
+      axisLabel: { ...muted, interval: 0, hideOverlap: false, width: theme.fontPx * APPROACH_LABEL_EMS, overflow: 'truncate', ellipsis: '…' },
       axisTick: { show: false },
       axisLine: { lineStyle: { color: theme.lineColor } },
     },

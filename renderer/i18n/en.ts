@@ -141,6 +141,7 @@ const en = {
     },
     empty: 'No alerts match the filters.',
     escalated: 'Escalated',
+    escalationAnswered: 'Was escalated',
     age: {
       seconds: '{n} s',
       minutes: '{n} min',
@@ -196,9 +197,8 @@ const en = {
       core: 'Core',
     },
     area: {
-      point: 'Point at {x}, {y} m',
-      circle: 'Circle of {r} m around {x}, {y} m',
-      polygon: 'Area of {n} points around {x}, {y} m',
+      circle: '{place}, within {r} m',
+      polygon: '{place}, an area of {n} points',
     },
     fields: {
       kind: 'Kind',
@@ -206,7 +206,7 @@ const en = {
       urgency: 'Urgency',
       certainty: 'Certainty',
       district: 'District',
-      area: 'Area (city metres east, north)',
+      area: 'Where',
       simTime: 'City time raised',
       sent: 'Raised',
       acknowledged: 'Acknowledged',

@@ -139,6 +139,7 @@ const zhCN: MessageSchema = {
     },
     empty: '没有符合条件的告警。',
     escalated: '已升级',
+    escalationAnswered: '曾升级',
     age: {
       seconds: '{n} 秒',
       minutes: '{n} 分钟',
@@ -194,9 +195,8 @@ const zhCN: MessageSchema = {
       core: '核心',
     },
     area: {
-      point: '位置 {x}, {y} 米',
-      circle: '以 {x}, {y} 米为中心、半径 {r} 米',
-      polygon: '{n} 点围成的区域，中心 {x}, {y} 米',
+      circle: '{place}，半径 {r} 米内',
+      polygon: '{place}，{n} 点围成的区域',
     },
     fields: {
       kind: '类型',
@@ -204,7 +204,7 @@ const zhCN: MessageSchema = {
       urgency: '紧迫程度',
       certainty: '确定程度',
       district: '区域',
-      area: '范围（城市坐标，东、北，米）',
+      area: '位置',
       simTime: '城市时间',
       sent: '产生时间',
       acknowledged: '确认时间',
