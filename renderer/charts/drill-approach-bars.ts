@@ -20,11 +20,10 @@ const APPROACH_LABEL_EMS = 6;
 export function approachBarsOption({ approaches, volumeName, queueName }: ApproachBarsData, theme: ChartTheme): ChartOption {
   const text = { color: theme.textColor, fontSize: theme.fontPx, fontFamily: theme.fontFamily };
   const muted = { ...text, color: theme.mutedColor };
-  const valueAxis = (name: string, position: 'left' | 'right') => ({
+  const valueAxis = (position: 'left' | 'right') => ({
     type: 'value' as const,
-    name,
+    // No axis name: the legend names both series, and a name over a narrow chart was cut ("lume (veh/h)").
     position,
-    nameTextStyle: muted,
     minInterval: 1,
     axisLabel: muted,
     splitLine: { show: position === 'left', lineStyle: { color: theme.lineColor } },
@@ -34,7 +33,7 @@ export function approachBarsOption({ approaches, volumeName, queueName }: Approa
     textStyle: text,
     legend: { top: 0, textStyle: muted },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, backgroundColor: theme.surfaceColor, borderColor: theme.lineColor, textStyle: text },
-    grid: { top: theme.fontPx * 3.5, left: 0, right: 0, bottom: 0, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { top: theme.fontPx * 2.5, left: 0, right: 0, bottom: 0, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'category',
       data: approaches.map((approach) => approach.label),
@@ -44,7 +43,7 @@ export function approachBarsOption({ approaches, volumeName, queueName }: Approa
       axisTick: { show: false },
       axisLine: { lineStyle: { color: theme.lineColor } },
     },
-    yAxis: [valueAxis(volumeName, 'left'), valueAxis(queueName, 'right')],
+    yAxis: [valueAxis('left'), valueAxis('right')],
     series: [
       { type: 'bar', name: volumeName, yAxisIndex: 0, barMaxWidth: theme.fontPx * 1.2, data: approaches.map((a) => Math.round(a.volumeVehPerH)) },
       { type: 'bar', name: queueName, yAxisIndex: 1, barMaxWidth: theme.fontPx * 1.2, data: approaches.map((a) => Math.round(a.queueVeh * 10) / 10) },

@@ -130,9 +130,16 @@ const en = {
       status: 'Status',
       any: 'Any',
       open: 'Open',
+      anyOf: {
+        severity: 'Any severity',
+        kind: 'Any kind',
+        district: 'Any district',
+        status: 'Any status',
+      },
     },
     sort: {
       label: 'Sort by',
+      reverse: 'Reverse the order',
       time: 'Time',
       severity: 'Severity',
       status: 'Status',

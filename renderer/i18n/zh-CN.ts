@@ -128,9 +128,16 @@ const zhCN: MessageSchema = {
       status: '状态',
       any: '全部',
       open: '未结',
+      anyOf: {
+        severity: '全部严重程度',
+        kind: '全部类型',
+        district: '全部区域',
+        status: '全部状态',
+      },
     },
     sort: {
       label: '排序',
+      reverse: '倒序排列',
       time: '时间',
       severity: '严重程度',
       status: '状态',
