@@ -1,6 +1,9 @@
 /**
- * Vertical bars over named categories, the shape every alert chart takes;
- * the exported builders beside it say what the bars mean.
+ * Bars over named categories, the shape every alert chart takes; the
+ * exported builders beside it say what the bars mean. The bars lie
+ * horizontally, one category per row with its label before it and its value
+ * after it: every label gets a row of its own, so none is hidden for lack of
+ * width (vertical bars with five labels under a narrow panel dropped two).
  */
 import type { ChartTheme } from './chart-theme';
 import type { ChartOption } from './echarts';
@@ -35,25 +38,28 @@ export function categoryBarsOption(bars: CategoryBars, theme: ChartTheme): Chart
       textStyle: text,
       valueFormatter: (value) => (typeof value === 'number' ? format(value) : '—'),
     },
-    grid: { top: theme.fontPx, left: 0, right: theme.fontPx, bottom: 0, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: {
+    grid: { top: 0, left: 0, right: theme.fontPx * 2.5, bottom: 0, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    yAxis: {
       type: 'category',
       data: [...bars.labels],
-      axisLabel: { ...muted, hideOverlap: true },
+      // First label on top, as the list reads; every label shown (interval 0), none dropped for overlap.
+      inverse: true,
+      axisLabel: { ...text, interval: 0, hideOverlap: false },
       axisTick: { show: false },
       axisLine: { lineStyle: { color: theme.lineColor } },
     },
-    yAxis: {
+    xAxis: {
       type: 'value',
       ...((bars.integerAxis ?? true) && { minInterval: 1 }),
-      axisLabel: { ...muted, formatter: (value: number) => format(value) },
+      axisLabel: { ...muted, formatter: (value: number) => format(value), hideOverlap: true },
       splitLine: { lineStyle: { color: theme.lineColor } },
     },
     series: [
       {
         type: 'bar',
         name: bars.seriesName,
-        barMaxWidth: theme.fontPx * 1.5,
+        barMaxWidth: theme.fontPx * 1.2,
+        label: { show: true, position: 'right', ...text, formatter: ({ value }: { value: unknown }) => (typeof value === 'number' ? format(value) : '') },
         data: bars.values.map((value, i) => ({
           value: value ?? '-',
           itemStyle: { color: bars.colors?.[i] ?? fallback },

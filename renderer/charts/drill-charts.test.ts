@@ -1,6 +1,7 @@
 import { CAP_SEVERITIES, type CapSeverity } from '@protocol';
 import { describe, expect, it } from 'vitest';
 import type { ChartTheme } from './chart-theme';
+import { categoryBarsOption } from './category-bars';
 import { approachBarsOption } from './drill-approach-bars';
 import { severityBars } from './drill-severity-bars';
 
@@ -54,5 +55,31 @@ describe('approachBarsOption', () => {
   it('rounds volumes to whole vehicles per hour and queues to a tenth of a vehicle', () => {
     expect(series[0]!.data).toEqual([640, 120]);
     expect(series[1]!.data).toEqual([7.3, 0]);
+  });
+});
+
+describe('categoryBarsOption', () => {
+  const option = categoryBarsOption(
+    { labels: ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'], values: [1, 2, 3, 4, 0], seriesName: 'Open alerts' },
+    theme,
+  );
+
+  it('labels every bar (regression: hideOverlap showed three of five severities)', () => {
+    const axis = option.yAxis as { type: string; data: string[]; axisLabel: { interval: number; hideOverlap: boolean } };
+    expect(axis.type).toBe('category');
+    expect(axis.data).toHaveLength(5);
+    expect(axis.axisLabel).toMatchObject({ interval: 0, hideOverlap: false });
+  });
+
+  it('writes each value at the end of its bar', () => {
+    const series = option.series as { label: { show: boolean } }[];
+    expect(series[0]!.label.show).toBe(true);
+  });
+});
+
+describe('approach labels', () => {
+  it('labels every approach, cutting a long name with an ellipsis instead of hiding it', () => {
+    const option = approachBarsOption({ approaches: [], volumeName: 'v', queueName: 'q' }, theme);
+    expect((option.xAxis as { axisLabel: object }).axisLabel).toMatchObject({ interval: 0, hideOverlap: false, overflow: 'truncate', width: 120 });
   });
 });

@@ -134,9 +134,16 @@ const en = {
       status: 'Status',
       any: 'Any',
       open: 'Open',
+      anyOf: {
+        severity: 'Any severity',
+        kind: 'Any kind',
+        district: 'Any district',
+        status: 'Any status',
+      },
     },
     sort: {
       label: 'Sort by',
+      reverse: 'Reverse the order',
       time: 'Time',
       severity: 'Severity',
       status: 'Status',
@@ -145,6 +152,7 @@ const en = {
     },
     empty: 'No alerts match the filters.',
     escalated: 'Escalated',
+    escalationAnswered: 'Was escalated',
     age: {
       seconds: '{n} s',
       minutes: '{n} min',
@@ -200,9 +208,8 @@ const en = {
       core: 'Core',
     },
     area: {
-      point: 'Point at {x}, {y} m',
-      circle: 'Circle of {r} m around {x}, {y} m',
-      polygon: 'Area of {n} points around {x}, {y} m',
+      circle: '{place}, within {r} m',
+      polygon: '{place}, an area of {n} points',
     },
     fields: {
       kind: 'Kind',
@@ -210,7 +217,7 @@ const en = {
       urgency: 'Urgency',
       certainty: 'Certainty',
       district: 'District',
-      area: 'Area (city metres east, north)',
+      area: 'Where',
       simTime: 'City time raised',
       sent: 'Raised',
       acknowledged: 'Acknowledged',

@@ -132,9 +132,16 @@ const zhCN: MessageSchema = {
       status: '状态',
       any: '全部',
       open: '未结',
+      anyOf: {
+        severity: '全部严重程度',
+        kind: '全部类型',
+        district: '全部区域',
+        status: '全部状态',
+      },
     },
     sort: {
       label: '排序',
+      reverse: '倒序排列',
       time: '时间',
       severity: '严重程度',
       status: '状态',
@@ -143,6 +150,7 @@ const zhCN: MessageSchema = {
     },
     empty: '没有符合条件的告警。',
     escalated: '已升级',
+    escalationAnswered: '曾升级',
     age: {
       seconds: '{n} 秒',
       minutes: '{n} 分钟',
@@ -198,9 +206,8 @@ const zhCN: MessageSchema = {
       core: '核心',
     },
     area: {
-      point: '位置 {x}, {y} 米',
-      circle: '以 {x}, {y} 米为中心、半径 {r} 米',
-      polygon: '{n} 点围成的区域，中心 {x}, {y} 米',
+      circle: '{place}，半径 {r} 米内',
+      polygon: '{place}，{n} 点围成的区域',
     },
     fields: {
       kind: '类型',
@@ -208,7 +215,7 @@ const zhCN: MessageSchema = {
       urgency: '紧迫程度',
       certainty: '确定程度',
       district: '区域',
-      area: '范围（城市坐标，东、北，米）',
+      area: '位置',
       simTime: '城市时间',
       sent: '产生时间',
       acknowledged: '确认时间',

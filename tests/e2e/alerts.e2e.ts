@@ -8,6 +8,7 @@ import type { CityMeta } from '../../backend-bridge/protocol';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { capInfo, capXml, latLonOf } from '../../backend-bridge/alerts/cap/cap.fixture';
+import { clickUntil } from '../support/click-until';
 import { DRAW_TIMEOUT_MS, useE2eSession } from '../support/e2e-session';
 
 
@@ -67,20 +68,35 @@ describe('Alerts', () => {
     // Selecting flies the camera to the alert: the map keeps drawing frames with the markers in it
     // (Cesium stops its render loop silently on a failing shader, so this is what proves they render).
     const framesBefore = Number(await operator.map.getAttribute('data-frame'));
-    await row(operator.page).click();
-    await expect.poll(async () => Number(await operator.map.getAttribute('data-frame')), { timeout: 60_000 }).toBeGreaterThan(framesBefore + 5);
     const drawer = operator.page.getByTestId('alert-drawer');
-    await drawer.waitFor();
+    await clickUntil(row(operator.page).locator('button'), drawer);
+    await expect.poll(async () => Number(await operator.map.getAttribute('data-frame')), { timeout: 60_000 }).toBeGreaterThan(framesBefore + 5);
     expect(await drawer.getAttribute('data-alert-id')).toBe(alertId);
+
+    // The drawer lies beside the queue, not over it: the row stays in view, and the queue keeps its height.
+    const [rowBox, drawerBox] = await Promise.all([row(operator.page).boundingBox(), drawer.boundingBox()]);
+    expect(rowBox && drawerBox && rowBox.x >= drawerBox.x + drawerBox.width, 'the queue row lies right of the drawer').toBe(true);
+    expect((await operator.page.getByTestId('alert-queue').boundingBox())!.height).toBeGreaterThan(200);
+
+    // The place is named by district and road, not in city metres; and the drill-down follows the alert there.
+    const meta = (await (await fetch(`${session.bridge.origin}/city/meta.json`)).json()) as CityMeta;
+    const drawerText = (await drawer.textContent()) ?? '';
+    expect(drawerText).not.toContain('metres east');
+    expect(meta.districts.some((district) => drawerText.includes(district.name.en))).toBe(true);
+    const panel = operator.page.locator('[data-testid="drill-panel"][data-state="ready"]');
+    await expect.poll(() => panel.getAttribute('data-level'), { timeout: 60_000 }).not.toBe('city');
+    const crumbDistrict = operator.page.locator('[data-testid="breadcrumb"] [data-level="district"]');
+    await crumbDistrict.waitFor({ timeout: 30_000 });
+    expect(operator.page.url()).toMatch(/select=(district|intersection|link|device):/);
     await operator.page.getByTestId('alert-note').fill('Fire brigade called, checking cameras');
+    await operator.page.getByTestId('alert-action-acknowledge').waitFor();
     await operator.page.getByTestId('alert-action-acknowledge').click();
     await expect.poll(() => row(viewer.page).getAttribute('data-status'), { timeout: 30_000 }).toBe('acknowledged');
     await expect.poll(() => drawer.getAttribute('data-status'), { timeout: 30_000 }).toBe('acknowledged');
     await expect.poll(() => drawer.getByTestId('alert-history').textContent()).toContain('Fire brigade called');
 
     // The viewer's drawer is read-only, and the bridge refuses its attempt with a reason shown.
-    await row(viewer.page).click();
-    await viewer.page.getByTestId('alert-read-only').waitFor();
+    await clickUntil(row(viewer.page).locator('button'), viewer.page.getByTestId('alert-read-only'));
     await viewer.page.getByTestId('alert-note').fill('Trying anyway');
     await viewer.page.getByTestId('alert-action-false-alarm').click();
     const refusal = viewer.page.getByTestId('alert-action-error');

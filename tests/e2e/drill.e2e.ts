@@ -5,13 +5,16 @@
  * level the panel's figures equal what the bridge reports for the same
  * entity at the same sim time, read by a WebSocket client of the test's own
  * (the sim is paused, so both see one state). A deep link to an unknown id
- * shows "not found" and leaves the console usable.
+ * shows "not found" and leaves the console usable. A road found by search
+ * is selected whole, and an intersection lists the devices a search for it finds.
  */
 import type { CityMeta, DetailFigures, DetailMessage, DrillLevel, ServerMessage } from '../../backend-bridge/protocol';
 import { PROTOCOL_VERSION } from '../../backend-bridge/protocol';
 import { type TestClient, nextOfType, openTestClient } from '../../backend-bridge/app/test-client.fixture';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupRoads } from '../../renderer/features/drill/road-groups';
+import { clickUntil } from '../support/click-until';
 import { DRAW_TIMEOUT_MS, SHOTS_DIR, useE2eSession } from '../support/e2e-session';
 
 const session = useE2eSession();
@@ -169,10 +172,21 @@ describe('Drill-down', () => {
       expect(await crumbLevels(page)).toEqual(['city', 'district', 'intersection']);
       await expectBridgeFigures(intersection, 'intersection');
 
+      // Its devices are the ones a search for its name finds (the camera and the detectors on its approaches).
+      const listed = (await page.getByTestId('drill-device').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-device')))).sort();
+      expect(listed.length).toBeGreaterThan(0);
+      if (node!.name) {
+        await page.getByTestId('drill-search').fill(node!.name.en);
+        const deviceHits = page.locator('[data-testid="drill-search-result"][data-level="device"]');
+        await deviceHits.first().waitFor();
+        expect((await deviceHits.evaluateAll((hits) => hits.map((hit) => hit.getAttribute('data-id')))).sort()).toEqual(listed);
+        await page.getByTestId('drill-search').press('Escape');
+      }
+
       // One of its devices, from the intersection's list.
       const deviceRow = page.getByTestId('drill-device').first();
       const deviceId = (await deviceRow.getAttribute('data-device'))!;
-      await deviceRow.click();
+      await clickUntil(deviceRow, page.locator(`[data-testid="drill-panel"][data-level="device"][data-entity-id="${deviceId}"]`));
       const device = await panelAt(page, 'device', deviceId);
       expect(await crumbLevels(page)).toEqual(['city', 'district', 'intersection', 'device']);
       await expectBridgeFigures(device, 'device');
@@ -185,6 +199,22 @@ describe('Drill-down', () => {
       await expectBridgeFigures(await panelAt(page, 'city'), 'city');
       expect(await crumbLevels(page)).toEqual(['city']);
       expect(page.url()).not.toContain('select=');
+    }), 600_000);
+
+  it('finds a road by name and selects all of its segments together, not one of them', () =>
+    withConsole('', async (page) => {
+      const meta = (await (await fetch(`${session.bridge.origin}/city/meta.json`)).json()) as CityMeta;
+      const road = [...groupRoads(meta.links).values()].find((candidate) => candidate.linkIds.length > 2)!;
+      expect(road, 'a road of several segments').toBeDefined();
+      await page.getByTestId('drill-search').fill(road.name.en);
+      const hit = page.locator(`[data-testid="drill-search-result"][data-level="link"][data-id="${road.representativeId}"]`);
+      await hit.waitFor();
+      expect(Number(await hit.getAttribute('data-road-links'))).toBe(road.linkIds.length);
+      const summary = page.locator(`[data-testid="drill-road"][data-links="${road.linkIds.length}"]`);
+      await clickUntil(hit, summary);
+      await panelAt(page, 'link', road.representativeId);
+      expect(await page.getByTestId('drill-panel').textContent()).toContain(road.name.en);
+      await page.screenshot({ path: `${SHOTS_DIR}/drill-road.png` });
     }), 600_000);
 
   it('shows "not found" for a deep link to an unknown id, at the city, and the console still drills down', () =>
@@ -202,7 +232,7 @@ describe('Drill-down', () => {
 
       const row = page.locator('[data-testid="console-districts"] tr[data-district]').first();
       const districtId = (await row.getAttribute('data-district'))!;
-      await row.click();
+      await clickUntil(row, page.locator(`[data-testid="drill-panel"][data-level="district"][data-entity-id="${districtId}"]`));
       await expectBridgeFigures(await panelAt(page, 'district', districtId), 'district');
     }), 600_000);
 });

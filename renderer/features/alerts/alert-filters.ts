@@ -38,14 +38,28 @@ export function filterAlerts(alerts: readonly Alert[], filter: AlertFilter): Ale
   return alerts.filter((alert) => matchesFilter(alert, filter));
 }
 
-/** An alert that escalated and is still open: it goes on top and is shown louder until someone closes it. */
-export const isEscalatedOpen = (alert: Alert): boolean => alert.escalatedAtMs !== undefined && isOpenAlertStatus(alert.status);
+/**
+ * The escalation tag an alert carries now. The bridge escalates a severe
+ * alert nobody acknowledged in time, so the escalation stands while the alert
+ * is still `new` (`escalated`: red, on top, loud); once someone acknowledged
+ * or dispatched it the escalation has been answered (`answered`: a quiet
+ * note); a closed alert carries none (its history still says so).
+ */
+export type EscalationTag = 'escalated' | 'answered' | null;
+
+export function escalationTag(alert: Pick<Alert, 'escalatedAtMs' | 'status'>): EscalationTag {
+  if (alert.escalatedAtMs === undefined || !isOpenAlertStatus(alert.status)) return null;
+  return alert.status === 'new' ? 'escalated' : 'answered';
+}
+
+/** An escalation nobody has answered yet: the alert goes on top and is drawn louder until someone acknowledges it. */
+export const isEscalatedOpen = (alert: Alert): boolean => escalationTag(alert) === 'escalated';
 
 export interface AlertCounts {
   /** Alerts known to the client: open ones and those closed in the last 24 h. */
   total: number;
   open: number;
-  /** Open alerts that escalated. */
+  /** Escalations nobody has answered yet (see `escalationTag`). */
   escalated: number;
   /** Open alerts nobody has acknowledged yet. */
   unacknowledged: number;
@@ -57,7 +71,7 @@ export function countAlerts(alerts: Iterable<Alert>): AlertCounts {
     counts.total++;
     if (!isOpenAlertStatus(alert.status)) continue;
     counts.open++;
-    if (alert.escalatedAtMs !== undefined) counts.escalated++;
+    if (isEscalatedOpen(alert)) counts.escalated++;
     if (alert.status === 'new') counts.unacknowledged++;
   }
   return counts;

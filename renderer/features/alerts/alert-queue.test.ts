@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testAlert } from '../../../backend-bridge/alerts/alert.fixture';
 import { alarmReason } from './alert-alarm';
-import { DEFAULT_ALERT_FILTER, countAlerts, filterAlerts, openBySeverity } from './alert-filters';
+import { DEFAULT_ALERT_FILTER, countAlerts, escalationTag, filterAlerts, isEscalatedOpen, openBySeverity } from './alert-filters';
 import { sortAlerts } from './alert-sorting';
 
 const ids = (alerts: { id: string }[]) => alerts.map((alert) => alert.id);
@@ -83,5 +83,27 @@ describe('alarmReason', () => {
 
   it('stays quiet for a severe alert that is already closed', () => {
     expect(alarmReason(undefined, testAlert({ severity: 'Extreme', status: 'false-alarm' }))).toBeNull();
+  });
+});
+
+describe('escalationTag', () => {
+  it('is loud while an escalated alert is still unacknowledged', () => {
+    expect(escalationTag(testAlert({ status: 'new', escalatedAtMs: 5 }))).toBe('escalated');
+  });
+
+  it('goes quiet once the escalation was answered (regression: a dispatched alert kept its red ESCALATED tag)', () => {
+    expect(escalationTag(testAlert({ status: 'acknowledged', escalatedAtMs: 5 }))).toBe('answered');
+    expect(escalationTag(testAlert({ status: 'dispatched', escalatedAtMs: 5 }))).toBe('answered');
+    expect(isEscalatedOpen(testAlert({ status: 'dispatched', escalatedAtMs: 5 }))).toBe(false);
+  });
+
+  it('is gone from closed alerts and from alerts that never escalated', () => {
+    expect(escalationTag(testAlert({ status: 'resolved', escalatedAtMs: 5 }))).toBeNull();
+    expect(escalationTag(testAlert({ status: 'new' }))).toBeNull();
+  });
+
+  it('counts only the escalations nobody has answered', () => {
+    const alerts = [testAlert({ id: 'x', status: 'new', escalatedAtMs: 1 }), testAlert({ id: 'y', status: 'dispatched', escalatedAtMs: 1 })];
+    expect(countAlerts(alerts).escalated).toBe(1);
   });
 });

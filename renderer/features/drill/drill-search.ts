@@ -1,11 +1,13 @@
 /**
  * Finds places by name (Chinese or English) or id: districts, roads,
  * intersections and devices of the loaded city. A road is one result however
- * many links it has; picking it selects its longest link.
+ * many links it has (road-groups.ts); picking it selects the road: all its
+ * links highlighted, its longest link's figures shown.
  */
 import type { DrillLevel } from '@protocol';
 import type { CityLookup } from './city-lookup';
 import type { DrillTarget } from './drill-target';
+import { type Road, groupRoads } from './road-groups';
 
 export interface SearchEntry {
   target: DrillTarget;
@@ -14,6 +16,8 @@ export interface SearchEntry {
   /** Lower-cased strings the query is matched against, names before ids. */
   names: string[];
   id: string;
+  /** For a road's entry, the road; its target is the road's longest link. */
+  road?: Road;
 }
 
 export interface SearchHit {
@@ -34,13 +38,9 @@ export function buildSearchIndex(lookup: CityLookup): SearchEntry[] {
     id: target.id,
   });
   const entries = lookup.meta.districts.map((d) => entry({ level: 'district', id: d.id }, d.name));
-  const longestLinkByRoad = new Map<string, (typeof lookup.meta.links)[number]>();
-  for (const link of lookup.meta.links) {
-    const road = `${link.name.zh}|${link.name.en}`;
-    const best = longestLinkByRoad.get(road);
-    if (!best || link.lengthM > best.lengthM) longestLinkByRoad.set(road, link);
+  for (const road of groupRoads(lookup.meta.links).values()) {
+    entries.push({ ...entry({ level: 'link', id: road.representativeId }, road.name), road });
   }
-  for (const link of longestLinkByRoad.values()) entries.push(entry({ level: 'link', id: link.id }, link.name));
   for (const node of lookup.meta.nodes) entries.push(entry({ level: 'intersection', id: node.id }, node.name ?? null));
   for (const device of lookup.meta.devices) entries.push(entry({ level: 'device', id: device.id }, device.name));
   return entries;

@@ -6,6 +6,7 @@ import { FakeBridge, type FakeSocket, welcome } from '../connection/fake-bridge'
 import { connectToFakeBridge } from '../connection/fake-connection';
 import { drillCity } from './drill-city.fixture';
 import { cityFigures, detailMessage, deviceFigures, districtFigures, intersectionFigures } from './drill-detail.fixture';
+import { groupRoads } from './road-groups';
 import { useSelectionStore } from './selection-store';
 
 let bridge: FakeBridge;
@@ -55,6 +56,25 @@ describe('the selection store', () => {
     bridge.latest.deliver(detailMessage(intersectionFigures()));
     expect(selection.detail?.figures).toMatchObject({ level: 'intersection', nodeId: 'N2' });
     expect(selection.path.map((crumb) => crumb.id ?? crumb.level)).toEqual(['city', 'east', 'N2']);
+  });
+
+  it('highlights every link of a road selected as a whole, and only the link when one is picked', () => {
+    const selection = liveStore();
+    const jiefang = [...groupRoads(drillCity().meta.links).values()][0]!;
+    selection.select({ level: 'link', id: jiefang.representativeId }, { road: jiefang });
+    expect([...selection.highlightedLinkIds]).toEqual(['L12', 'L21']);
+    selection.select({ level: 'link', id: 'L21' });
+    expect([...selection.highlightedLinkIds]).toEqual(['L21']);
+    selection.select({ level: 'intersection', id: 'N2' });
+    expect(selection.highlightedLinkIds.size).toBe(0);
+  });
+
+  it('remembers whether the selection asked the map to fly there', () => {
+    const selection = liveStore();
+    selection.select({ level: 'intersection', id: 'N2' }, { fly: false });
+    expect(selection.flies).toBe(false);
+    selection.select({ level: 'intersection', id: 'N1' });
+    expect(selection.flies).toBe(true);
   });
 
   it('goes up one step of the breadcrumb at a time, to the city and no further', () => {

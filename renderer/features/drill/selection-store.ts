@@ -3,10 +3,14 @@
  * its breadcrumb, and the bridge's figures for it.
  *
  * Stable API for other features (the wall pushes a console's selection here):
- * - `select(target)`: show `{ level, id }`; an id the city does not have (or
+ * - `select(target, options?)`: show `{ level, id }`; an id the city does not have (or
  *   the bridge answers not-found for) sets `notFound` and shows the city.
+ *   `options.road` selects a whole road (its representative link as the
+ *   target); `options.fly: false` asks the map not to fly there (the caller
+ *   moves the camera itself, e.g. to an alert).
+ * - `highlightedLinkIds`: the links the map highlights: the selected road's, or the selected link.
  * - `up()`: one step up the breadcrumb.
- * - `target`, `path`, `detail`, `notFound`: read-only state.
+ * - `target`, `road`, `path`, `detail`, `notFound`, `flies`: read-only state.
  *
  * The store holds one bridge subscription (`subscribe-detail`) for the
  * current target and renews it after every reconnect, so the session always
@@ -22,6 +26,16 @@ import { type CityLookup, createCityLookup } from './city-lookup';
 import { targetOfFigures } from './detail-target';
 import { type DrillCrumb, drillPath, entityExists } from './drill-path';
 import { CITY_TARGET, type DrillTarget, checkTarget, sameTarget } from './drill-target';
+import type { Road } from './road-groups';
+
+export interface SelectOptions {
+  /** The road the target (its representative link) stands for; all its links are highlighted. @default none */
+  road?: Road;
+  /** Whether the map flies to the selection. @default true */
+  fly?: boolean;
+}
+
+const NO_LINKS: ReadonlySet<string> = new Set();
 
 /** A selection that could not be shown, and why; the view shows the city meanwhile. */
 export interface DrillProblem {
@@ -46,6 +60,10 @@ export const useSelectionStore = defineStore('selection', () => {
   const subscribeError = ref<string | null>(null);
   /** Counts selections, so watchers (the camera) can tell a repeated pick of the same place. */
   const selections = ref(0);
+  /** The road selected as a whole (from the search); null when the target is a single place. */
+  const road = shallowRef<Road | null>(null);
+  /** Whether the latest selection asked the map to fly there. */
+  const flies = ref(true);
 
   const lookup = computed<CityLookup | null>(() => (city.meta ? markRaw(createCityLookup(city.meta)) : null));
   /** The breadcrumb, city first; empty until the city model is loaded. */
@@ -53,6 +71,10 @@ export const useSelectionStore = defineStore('selection', () => {
   const level = computed(() => target.value.level);
   /** Figures for the current target have arrived. */
   const ready = computed(() => detail.value !== null);
+  const highlightedLinkIds = computed<ReadonlySet<string>>(() => {
+    if (road.value) return new Set(road.value.linkIds);
+    return target.value.level === 'link' && target.value.id !== undefined ? new Set([target.value.id]) : NO_LINKS;
+  });
 
   /** Bumped per subscription, so a late reply for an earlier target is ignored. */
   let generation = 0;
@@ -61,8 +83,10 @@ export const useSelectionStore = defineStore('selection', () => {
    * Shows `next` (checked: a malformed target throws a ValidationError naming
    * the field). An id the loaded city does not have sets `notFound` and shows the city.
    */
-  function select(next: DrillTarget): void {
+  function select(next: DrillTarget, options: SelectOptions = {}): void {
     const checked = checkTarget(next);
+    road.value = options.road && checked.level === 'link' && options.road.linkIds.includes(checked.id ?? '') ? options.road : null;
+    flies.value = options.fly ?? true;
     selections.value++;
     if (lookup.value && !entityExists(lookup.value, checked)) {
       refuse({ kind: 'unknown', level: checked.level, id: checked.id ?? '', reason: 'not in the city model' });
@@ -81,6 +105,7 @@ export const useSelectionStore = defineStore('selection', () => {
   /** Shows the city and says why `problem` could not be shown (a bad deep link, an unknown id). */
   function refuse(problem: DrillProblem): void {
     notFound.value = problem;
+    road.value = null;
     show(CITY_TARGET);
   }
 
@@ -132,5 +157,22 @@ export const useSelectionStore = defineStore('selection', () => {
     }
   });
 
-  return { target, detail, notFound, subscribeError, selections, lookup, path, level, ready, select, up, refuse, dismissNotFound };
+  return {
+    target,
+    road,
+    detail,
+    notFound,
+    subscribeError,
+    selections,
+    flies,
+    lookup,
+    path,
+    level,
+    ready,
+    highlightedLinkIds,
+    select,
+    up,
+    refuse,
+    dismissNotFound,
+  };
 });

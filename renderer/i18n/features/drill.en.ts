@@ -63,7 +63,7 @@ export default {
     approaches: 'Approaches: volume and queue',
     signal: 'Signal',
     nearbyAlerts: 'Open alerts within 300 m',
-    devicesHere: 'Devices here',
+    devicesHere: 'Devices here ({n})',
     deviceAlerts: 'Its open alerts',
   },
   series: {
@@ -116,6 +116,15 @@ export default {
     placeholder: 'District, road, intersection, device or id',
     noResults: 'Nothing matches “{query}”',
     results: 'Places found',
+  },
+  place: {
+    onRoad: '{road}, {district}',
+    nearRoad: 'Near {road}, {district}',
+    unknown: 'Outside the city’s districts',
+  },
+  road: {
+    level: 'Road',
+    summary: 'Road of {n} segments, {km} km; figures of its longest segment {id}',
   },
   map: {
     pickHint: 'Click a district, road, intersection or device to drill down',

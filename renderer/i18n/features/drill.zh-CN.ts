@@ -65,7 +65,7 @@ const zhCN: typeof en = {
     approaches: '进口道：流量与排队',
     signal: '信号灯',
     nearbyAlerts: '300 米内未结警情',
-    devicesHere: '此处设备',
+    devicesHere: '此处设备（{n}）',
     deviceAlerts: '本设备未结警情',
   },
   series: {
@@ -118,6 +118,15 @@ const zhCN: typeof en = {
     placeholder: '城区、道路、路口、设备名称或编号',
     noResults: '没有与“{query}”匹配的结果',
     results: '查找结果',
+  },
+  place: {
+    onRoad: '{district} · {road}',
+    nearRoad: '{district} · {road}附近',
+    unknown: '不在任何城区内',
+  },
+  road: {
+    level: '道路',
+    summary: '道路共 {n} 个路段、{km} 公里；数据取自最长路段 {id}',
   },
   map: {
     pickHint: '点击城区、道路、路口或设备逐级下钻',

@@ -27,6 +27,7 @@ import { drillView } from './drill-camera';
 import { DistrictDimming } from './drill-dimming';
 import { DrillMarkers } from './drill-markers';
 import { CityPicker, linkMidpointM } from './drill-picking';
+import { LinkHighlight } from './link-highlight';
 
 export interface DrillMapHost {
   widget: Ref<CesiumWidget | null>;
@@ -56,12 +57,14 @@ export function useDrillMap(host: DrillMapHost): void {
   let handler: ScreenSpaceEventHandler | null = null;
   let frame: CityFrame | null = null;
   let picker: CityPicker | null = null;
+  let highlight: LinkHighlight | null = null;
 
   function teardown(): void {
     handler?.destroy();
     markers?.destroy();
     dimming?.destroy();
-    handler = markers = dimming = frame = picker = null;
+    highlight?.destroy();
+    handler = markers = dimming = frame = picker = highlight = null;
   }
 
   function setUp(widget: CesiumWidget): void {
@@ -70,6 +73,7 @@ export function useDrillMap(host: DrillMapHost): void {
     markers = new DrillMarkers(widget, meta, frame);
     const tallestM = city.buildings ? city.buildings.heightM.reduce((most, h) => Math.max(most, h), 0) : 0;
     dimming = new DistrictDimming(widget, meta, frame, tallestM + DIMMING_HEADROOM_M);
+    if (city.linkShapes) highlight = new LinkHighlight(widget, meta, city.linkShapes, frame);
     handler = new ScreenSpaceEventHandler(widget.canvas);
     handler.setInputAction((click: { position: Cartesian2 }) => onClick(widget, click.position), ScreenSpaceEventType.LEFT_CLICK);
     showSelection(widget, false);
@@ -118,9 +122,11 @@ export function useDrillMap(host: DrillMapHost): void {
     };
     const view = drillView(lookup, target, midpoint);
     // A deep link opens at the city overview; only then fly in, once, and only if it points below the city.
-    if (fly || view) flyToView(widget.camera, frame, view ?? overviewView(city.meta));
+    // A selection that moves the camera itself (an opened alert) asks for no flight.
+    if (selection.flies && (fly || view)) flyToView(widget.camera, frame, view ?? overviewView(city.meta));
     dimming?.show(districtOf(lookup, target));
     markers?.setSelected(target);
+    highlight?.show(selection.highlightedLinkIds);
   }
 
   function applyRollup(): void {
