@@ -5,6 +5,7 @@
  * alerts and the features that read them.
  */
 import { type AlertsModule, createAlertsModule } from '../alerts/alerts-module';
+import { createDevicesModule } from '../auth/devices-module';
 import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
 import { createDrillModule } from '../drill/drill-module';
 import { createSignalModule } from '../signals/signal-module';
@@ -42,6 +43,7 @@ export function createBridgeModules(context: BridgeModuleContext, { cityVersion,
       createDrillModule(context, alerts.service, signals.modes),
       createWallModule(context, alerts.store, wallLayout),
       createSourceModule(context),
+      createDevicesModule(context),
     ],
     alerts,
   };
