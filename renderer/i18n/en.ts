@@ -6,12 +6,14 @@ import drill from './features/drill.en';
 import signals from './features/signals.en';
 import source from './features/source.en';
 import wall from './features/wall.en';
+import devices from './features/devices.en';
 
 const en = {
   drill,
   signals,
   wall,
   source,
+  devices,
   app: {
     title: 'City Brain Operations',
   },

@@ -4,12 +4,14 @@ import drill from './features/drill.zh-CN';
 import signals from './features/signals.zh-CN';
 import source from './features/source.zh-CN';
 import wall from './features/wall.zh-CN';
+import devices from './features/devices.zh-CN';
 
 const zhCN: MessageSchema = {
   drill,
   signals,
   wall,
   source,
+  devices,
   app: {
     title: '城市大脑运营中心',
   },

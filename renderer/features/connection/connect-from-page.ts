@@ -13,6 +13,7 @@ import { CloseCode } from '@protocol';
 import { watch } from 'vue';
 import type { Router } from 'vue-router';
 import { deviceLabel, viewOfPath } from '../devices/device-label';
+import { useDeviceStore } from '../devices/device-store';
 import { pairOnWelcome } from '../devices/pair-device';
 import type { BridgeClientOptions } from './bridge-client';
 import { bridgeSocketUrl } from './bridge-url';
@@ -64,6 +65,7 @@ export async function connectFromPage(
     return;
   }
   let index = 0;
+  const devices = useDeviceStore();
   const connectWith = (credential: PageCredential | undefined) =>
     connection.connect({ url, clientName, ...(credential !== undefined && { token: credential.token }), ...clientOptions });
 
@@ -81,6 +83,7 @@ export async function connectFromPage(
       if (status.state !== 'refused' || status.refusedCode !== CloseCode.invalidToken) return;
       const refused = credentials[index];
       if (!refused) return;
+      devices.refusedFrom = refused.from;
       forgetCredential(stores, refused);
       if (index + 1 >= credentials.length) return;
       index += 1;
