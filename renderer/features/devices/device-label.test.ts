@@ -17,6 +17,8 @@ describe('deviceLabel', () => {
     expect(browserName(UA.safari)).toBe('Safari');
     expect(browserName(UA.electron)).toBe('Desktop app');
     expect(browserName('')).toBe('Browser');
+    // Headless Chromium says HeadlessChrome: still Chrome, not the Safari token after it.
+    expect(browserName(UA.chrome.replace('Chrome/', 'HeadlessChrome/'))).toBe('Chrome');
   });
 
   it('labels a screen with its view and browser', () => {
