@@ -61,7 +61,7 @@ describe('a paired Console', () => {
 
     await bridge!.close();
     await start(port);
-    await page.reload();
+    await page.reload({ waitUntil: 'domcontentloaded', timeout: 120_000 });
     await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('role').textContent()).toBe('Operator');
     expect(await page.getByTestId('connection-refused').count()).toBe(0);
