@@ -112,6 +112,19 @@ describe('pairing this screen as a device', () => {
     expect(stored.has(TOKEN_STORAGE_KEY)).toBe(false);
   });
 
+  it('asks again at the next welcome when the pairing request was lost with the connection', async () => {
+    await openPage('/console?token=link-token');
+    bridge.latest.open();
+    bridge.latest.deliver(welcome());
+    expect(bridge.latest.sent.filter((message) => message.type === 'pair-device')).toHaveLength(1);
+    bridge.latest.serverClose(1006);
+    await settled();
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    bridge.latest.open();
+    bridge.latest.deliver(welcome());
+    expect(bridge.latest.sent.filter((message) => message.type === 'pair-device')).toHaveLength(1);
+  });
+
   it('connects with the device credential after a reload, without pairing again', async () => {
     kept.set(CONSOLE_DEVICE_KEY, 'device-secret');
     await openPage('/console');

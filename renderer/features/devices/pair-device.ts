@@ -2,10 +2,12 @@
  * Pairs this screen as a device once it is welcomed with a link (or
  * configured) token: the bridge answers with a long-lived device credential
  * that is kept in localStorage, so the screen survives reloads and bridge
- * restarts without its link. One try per page load; a bridge that does not
+ * restarts without its link. One pairing per page load (retried at the next
+ * welcome when the request was lost on the way); a bridge that does not
  * pair (the desktop app's own tokens, an older bridge) leaves the page as is.
  */
 import type { useConnectionStore } from '../connection/connection-store';
+import { type CommandFailure, CommandError } from '../connection/pending-commands';
 import { type CredentialStorage, type PageCredential, keepDeviceCredential } from '../connection/session-token';
 
 export interface PairingOptions {
@@ -19,6 +21,8 @@ export interface PairingOptions {
   /** Where a refused pairing is noted. @default console */
   logger?: Pick<Console, 'info'>;
 }
+
+const RETRYABLE: ReadonlySet<CommandFailure> = new Set(['disconnected', 'timeout', 'not-connected']);
 
 /** Returns the function that stops listening. */
 export function pairOnWelcome(connection: ReturnType<typeof useConnectionStore>, options: PairingOptions): () => void {
@@ -36,6 +40,10 @@ export function pairOnWelcome(connection: ReturnType<typeof useConnectionStore>,
         keepDeviceCredential(stores, reply.credential);
         onPaired?.(reply.credential);
       })
-      .catch((error: unknown) => logger.info(`this screen was not paired as a device: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => {
+        // Lost on the way (the socket dropped, no reply in time): try again at the next welcome. A refusal by the bridge is final.
+        if (error instanceof CommandError && RETRYABLE.has(error.code)) tried = false;
+        logger.info(`this screen was not paired as a device: ${error instanceof Error ? error.message : String(error)}`);
+      });
   });
 }
