@@ -16,7 +16,8 @@ import { loadConfigFile } from './config/load-config';
 import { readPem } from './config/read-pem';
 import { resolveSettings } from './config/resolve-settings';
 import { setUpTokens } from './config/token-setup';
-import { issueDemoTokens } from './auth/token-registry';
+import { issueDemoLinks, issueDemoTokens } from './auth/token-registry';
+import { runDeviceCommand } from './auth/device-cli';
 import { BRIDGE_DEFAULTS } from './core/bridge-options';
 import { type BridgeTls, startBridge } from './app/start-bridge';
 import { createLogger } from './core/log';
@@ -53,12 +54,18 @@ async function main(): Promise<void> {
   const settings = resolveSettings(cli.configFile ? loadConfigFile(cli.configFile) : {}, cli, process.cwd());
   const rendererDir = rendererDirFrom(cli.rendererDir, cli.noRenderer);
   const dataDir = settings.dataDir ?? join(appRoot(), DEFAULT_DATA_DIR_NAME);
+  if (cli.listDevices || cli.revokeDevice !== undefined) {
+    const { output, exitCode } = runDeviceCommand(dataDir, cli.revokeDevice !== undefined ? { revoke: cli.revokeDevice } : { list: true });
+    process.stdout.write(output);
+    process.exitCode = exitCode;
+    return;
+  }
   const tls: BridgeTls | undefined = settings.tls
     ? { certPem: readPem(settings.tls.certFile, 'bridge.tls.certFile'), keyPem: readPem(settings.tls.keyFile, 'bridge.tls.keyFile') }
     : undefined;
   const { city, warnings, tilesetDir } = createCity(settings.city);
   for (const warning of warnings) log.warn(warning);
-  const { registry, demoTokens } = setUpTokens(settings.tokens);
+  const { registry, demo } = setUpTokens(settings.tokens);
   let cityVersion: string | undefined;
   const source = createSource({
     source: settings.source,
@@ -88,21 +95,26 @@ async function main(): Promise<void> {
 
   // The desktop app that started this bridge gets session tokens over its private channel, also when the
   // config lists its own: they are random, kept hashed in memory only, and die with the process.
-  const parentTokens = demoTokens ?? (hasParent() ? issueDemoTokens(registry) : null);
+  const parentTokens = hasParent() ? issueDemoTokens(registry) : null;
   if (parentTokens) {
     const ready = { type: 'bridge-ready', port: bridge.port, origin: bridge.origin, tokens: { operator: parentTokens.operator, viewer: parentTokens.viewer } } as const;
     if (postToParent(ready)) return stopOnSignals(bridge.close);
   }
+  // Demo links are kept (hashed) in the data folder: links printed at earlier starts keep working until they expire.
+  const demoTokens = demo ? issueDemoLinks(registry, cli.linkDays * 86_400_000) : null;
   const link = (view: string, token: string | undefined) => `${bridge.origin}/#/${view}${token ? `?token=${token}` : ''}`;
   process.stdout.write(
     [
       `City Brain bridge — ${city.meta.name.en} (${city.meta.name.zh}), source ${source.name}, on ${bridge.origin}`,
       `  Console (operator): ${link('console', demoTokens?.operator)}`,
+      ...(demoTokens ? [`  Console (admin):    ${link('console', demoTokens.admin)}`] : []),
       `  Cockpit (viewer):   ${link('cockpit', demoTokens?.viewer)}`,
       `  Wall (viewer):      ${link('wall', demoTokens?.viewer)}`,
-      ...(demoTokens ? [] : ['  (add ?token=… with a token whose SHA-256 the config lists)']),
+      ...(demoTokens
+        ? [`  (links are valid for ${cli.linkDays} days; a screen opened with one pairs itself and survives restarts)`]
+        : ['  (add ?token=… with a token whose SHA-256 the config lists)']),
       ...(settings.recordFile ? [`Recording the stream to ${settings.recordFile}.`] : []),
-      `Alerts and the audit log are kept in ${dataDir}.`,
+      `Alerts, the audit log, links and paired devices are kept in ${dataDir}.`,
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

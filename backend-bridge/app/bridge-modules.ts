@@ -5,6 +5,7 @@
  * alerts and the features that read them.
  */
 import { type AlertsModule, createAlertsModule } from '../alerts/alerts-module';
+import { createDevicesModule } from '../auth/devices-module';
 import type { BridgeModule, BridgeModuleContext } from '../core/bridge-module';
 import { createCockpitModule } from '../cockpit/cockpit-module';
 import { createDrillModule } from '../drill/drill-module';
@@ -44,6 +45,7 @@ export function createBridgeModules(context: BridgeModuleContext, { cityVersion,
       createWallModule(context, alerts.store, wallLayout),
       createCockpitModule(context),
       createSourceModule(context),
+      createDevicesModule(context),
     ],
     alerts,
   };

@@ -66,7 +66,7 @@ describe('handshake', () => {
   it('refuses an unknown token with 4401 and a reason', async () => {
     const client = await openTestClient(bridge.origin);
     client.sendJson({ type: 'hello', protocol: PROTOCOL_VERSION, token: 'guess' });
-    expect(await client.closed).toEqual({ code: CloseCode.invalidToken, reason: 'token is not valid for this bridge' });
+    expect(await client.closed).toEqual({ code: CloseCode.invalidToken, reason: 'unknown: token is not valid for this bridge' });
   });
 
   it('refuses another protocol version with 4406 naming both versions, even over its own subprotocol', async () => {

@@ -17,8 +17,19 @@ describe('parseCliOptions', () => {
       wallLayoutFile: undefined,
       alertRatePerHour: 60,
       escalateAfterS: 120,
+      linkDays: 7,
+      listDevices: false,
+      revokeDevice: undefined,
       help: false,
     });
+  });
+
+  it('reads the link lifetime and the device commands an on-call engineer runs without a server', () => {
+    expect(parseCliOptions(['--link-days', '30', '--list-devices'])).toMatchObject({ linkDays: 30, listDevices: true });
+    expect(parseCliOptions(['--revoke-device', 'dev-0a1b2c3d4e'])).toMatchObject({ revokeDevice: 'dev-0a1b2c3d4e' });
+    expect(() => parseCliOptions(['--revoke-device'])).toThrow('--revoke-device needs an id (see --list-devices)');
+    expect(() => parseCliOptions(['--link-days', '0'])).toThrow('--link-days must be between 1 and 365, got 0');
+    expect(() => parseCliOptions(['--list-devices', '--revoke-device', 'x'])).toThrow('--list-devices and --revoke-device exclude each other');
   });
 
   it('reads flags in both --flag value and --flag=value forms', () => {

@@ -6,11 +6,14 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { MAX_DEMO_ALERTS_PER_HOUR } from '../alerts/demo/demo-alert-generator';
 import { BRIDGE_DEFAULTS } from '../core/bridge-options';
 import { MAX_SEED } from '../protocol';
+import { DEFAULT_LINK_TTL_MS } from '../auth/credential-store';
 
 /** Demo alerts per sim hour unless `--alert-rate` says otherwise: about one a minute at 1× speed. */
 export const DEFAULT_ALERT_RATE_PER_HOUR = 60;
 /** The data directory unless `--data-dir` says otherwise, relative to the app root. */
 export const DEFAULT_DATA_DIR_NAME = '.citybrain-data';
+/** Longest `--link-days`: a year. */
+const MAX_LINK_DAYS = 365;
 /** Longest `--escalate-after-s`: a day. */
 const MAX_ESCALATE_AFTER_S = 86_400;
 
@@ -46,6 +49,12 @@ export interface CliOptions {
   alertRatePerHour: number;
   /** Seconds a Severe or Extreme alert may stay unacknowledged before it escalates. @default 120 */
   escalateAfterS: number;
+  /** Days a printed demo link stays valid (`--link-days`). @default 7 (DEFAULT_LINK_TTL_MS) */
+  linkDays: number;
+  /** List the data directory's links and paired devices and exit, without starting the server. */
+  listDevices: boolean;
+  /** Revoke this link or device id in the data directory and exit, without starting the server. */
+  revokeDevice: string | undefined;
   help: boolean;
 }
 
@@ -72,6 +81,12 @@ and its traffic simulation. Flags override the config file.
   --escalate-after-s N
                     seconds (wall time) a Severe or Extreme alert may stay unacknowledged
                     before it escalates (default ${BRIDGE_DEFAULTS.escalateAfterMs / 1000}, 1 to ${MAX_ESCALATE_AFTER_S})
+  --link-days N     days a link printed at start stays valid, 1 to ${MAX_LINK_DAYS} (default ${DEFAULT_LINK_TTL_MS / 86_400_000});
+                    a screen opened with it pairs itself and keeps working after
+  --list-devices    list the data directory's links and paired devices, then exit
+  --revoke-device ID
+                    revoke a link or device of the data directory, then exit
+                    (a running bridge refuses it at its next connection)
   --help            show this text`;
 
 export class CliError extends Error {
@@ -93,6 +108,9 @@ const FLAGS = {
   'wall-layout': { type: 'string' },
   'alert-rate': { type: 'string' },
   'escalate-after-s': { type: 'string' },
+  'link-days': { type: 'string' },
+  'list-devices': { type: 'boolean' },
+  'revoke-device': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -113,6 +131,8 @@ const NEEDS: Record<ValueFlag, string> = {
   'wall-layout': 'a file',
   'alert-rate': 'a value',
   'escalate-after-s': 'a value',
+  'link-days': 'a value',
+  'revoke-device': 'an id (see --list-devices)',
 };
 
 /** Loose, so that the words of the errors below stay ours; tokens tell what each argument was. */
@@ -178,8 +198,12 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     wallLayoutFile: text('wall-layout'),
     alertRatePerHour: decimal('--alert-rate', text('alert-rate'), 0, MAX_DEMO_ALERTS_PER_HOUR) ?? DEFAULT_ALERT_RATE_PER_HOUR,
     escalateAfterS: decimal('--escalate-after-s', text('escalate-after-s'), 1, MAX_ESCALATE_AFTER_S) ?? BRIDGE_DEFAULTS.escalateAfterMs / 1000,
+    linkDays: decimal('--link-days', text('link-days'), 1, MAX_LINK_DAYS) ?? DEFAULT_LINK_TTL_MS / 86_400_000,
+    listDevices: values['list-devices'] === true,
+    revokeDevice: text('revoke-device'),
     help: values.help === true,
   };
+  if (options.listDevices && options.revokeDevice) throw new CliError('--list-devices and --revoke-device exclude each other');
   if (options.noRenderer && options.rendererDir) throw new CliError('--renderer and --no-renderer exclude each other');
   if (options.replayFile && options.sumoFile) throw new CliError('--replay and --sumo exclude each other (each is the source)');
   if (options.replayFile && options.recordFile) throw new CliError('--replay and --record exclude each other (copy the recording instead)');

@@ -74,13 +74,11 @@ describe('certificates and tokens from the config', () => {
     expect(() => readPem(join(dir, 'none.pem'), 'bridge.tls.certFile')).toThrow(`bridge.tls.certFile: cannot read ${join(dir, 'none.pem')}`);
   });
 
-  it('issues fresh demo tokens only when the config lists none', () => {
-    const demo = setUpTokens([]);
-    expect(demo.demoTokens).not.toBeNull();
-    expect(demo.registry.check(demo.demoTokens!.admin)).toEqual({ ok: true, role: 'admin' });
+  it('runs in demo mode (issuing its own links) only when the config lists no tokens', () => {
+    expect(setUpTokens([]).demo).toBe(true);
     const configured = setUpTokens([{ role: 'viewer', sha256: hashToken('v').toUpperCase() }]);
-    expect(configured.demoTokens).toBeNull();
-    expect(configured.registry.check('v')).toEqual({ ok: true, role: 'viewer' });
+    expect(configured.demo).toBe(false);
+    expect(configured.registry.check('v')).toMatchObject({ ok: true, role: 'viewer', credential: { source: 'config' } });
     expect(configured.registry.check('op-token')).toMatchObject({ ok: false });
   });
 

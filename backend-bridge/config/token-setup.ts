@@ -1,20 +1,20 @@
 /**
  * The bridge's tokens: those of the config file (stored hashed), or, in demo
- * mode (none configured), fresh ones issued at every start.
+ * mode (none configured), links printed at start and kept hashed in the
+ * database (see issueDemoLinks, called once the bridge has opened it).
  */
-import type { Role } from '../protocol';
-import { TokenRegistry, issueDemoTokens } from '../auth/token-registry';
+import { TokenRegistry } from '../auth/token-registry';
 import type { TokenConfig } from './bridge-config';
 
 export interface TokenSetup {
   registry: TokenRegistry;
-  /** The tokens issued in demo mode, in clear, for the start-up URLs; null when the config lists tokens. */
-  demoTokens: Record<Role, string> | null;
+  /** Demo mode: the config lists no tokens, so the bridge issues and prints its own links. */
+  demo: boolean;
 }
 
 export function setUpTokens(configured: readonly TokenConfig[]): TokenSetup {
   const registry = new TokenRegistry();
-  if (configured.length === 0) return { registry, demoTokens: issueDemoTokens(registry) };
+  if (configured.length === 0) return { registry, demo: true };
   configured.forEach(({ role, sha256 }, index) => {
     try {
       registry.addHashed(sha256, role);
@@ -22,5 +22,5 @@ export function setUpTokens(configured: readonly TokenConfig[]): TokenSetup {
       throw new Error(`tokens[${index}]: ${(error as Error).message}`);
     }
   });
-  return { registry, demoTokens: null };
+  return { registry, demo: false };
 }

@@ -4,6 +4,7 @@
  * implements both; modules never touch a socket.
  */
 import type { HelloMessage, Role, ServerMessage } from '../protocol';
+import type { SessionCredential } from '../auth/token-registry';
 
 /** One client past the handshake. */
 export interface Session {
@@ -24,6 +25,10 @@ export interface Session {
   sendBinary(frame: ArrayBuffer): boolean;
   /** Drops the connection at once; the client reconnects and resumes. */
   terminate(): void;
+  /** The credential the hello presented (null: a viewer without token); absent on test fakes. */
+  readonly credential?: SessionCredential | null;
+  /** Closes with an application close code the client shows (e.g. a revoked credential); absent on test fakes. */
+  close?(code: number, reason: string): void;
 }
 
 /** Every ready client, for pushes. */

@@ -16,6 +16,7 @@ export * from './drill-messages';
 export * from './signal-messages';
 export * from './wall-messages';
 export * from './source-messages';
+export * from './device-messages';
 export * from './wall-layout';
 export * from './cockpit-settings';
 export * from './signal-rules';

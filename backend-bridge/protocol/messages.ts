@@ -5,6 +5,7 @@
  * pushes or replies. Retired message names are never reused.
  */
 import * as v from 'valibot';
+import { DEVICE_COMMAND_TYPES, DEVICE_QUERY_TYPES, deviceClientSchemas, deviceServerSchemas } from './device-messages';
 import { DRILL_QUERY_TYPES, drillClientSchemas, drillServerSchemas } from './drill-messages';
 import { ROLES } from './roles';
 import { SIGNAL_COMMAND_TYPES, SIGNAL_QUERY_TYPES, signalClientSchemas, signalServerSchemas } from './signal-messages';
@@ -92,6 +93,7 @@ const clientSchemas = {
   ...signalClientSchemas,
   ...wallClientSchemas,
   ...sourceClientSchemas,
+  ...deviceClientSchemas,
 } as const satisfies Record<string, Schema<{ type: string }>>;
 
 /**
@@ -105,13 +107,14 @@ export const COMMAND_TYPES = [
   ...SIGNAL_COMMAND_TYPES,
   ...WALL_COMMAND_TYPES,
   ...SOURCE_COMMAND_TYPES,
+  ...DEVICE_COMMAND_TYPES,
 ] as const satisfies readonly ClientMessageType[];
 
 /**
  * Client requests that only read: any role may send them; each gets exactly
  * one reply (its data, or `ack`, or `error`), and they are not audited.
  */
-export const QUERY_TYPES = [...DRILL_QUERY_TYPES, ...SIGNAL_QUERY_TYPES, ...WALL_QUERY_TYPES] as const satisfies readonly ClientMessageType[];
+export const QUERY_TYPES = [...DRILL_QUERY_TYPES, ...SIGNAL_QUERY_TYPES, ...WALL_QUERY_TYPES, ...DEVICE_QUERY_TYPES] as const satisfies readonly ClientMessageType[];
 
 export type CommandType = (typeof COMMAND_TYPES)[number];
 export type QueryType = (typeof QUERY_TYPES)[number];
@@ -244,6 +247,7 @@ const serverSchemas = {
   ...signalServerSchemas,
   ...wallServerSchemas,
   ...sourceServerSchemas,
+  ...deviceServerSchemas,
 } as const satisfies Record<string, Schema<{ type: string }>>;
 
 export type ServerMessageType = keyof typeof serverSchemas;

@@ -18,7 +18,7 @@ import {
   type WelcomeMessage,
   parseClientMessage,
 } from '../protocol';
-import type { TokenRegistry } from '../auth/token-registry';
+import type { SessionCredential, TokenRegistry } from '../auth/token-registry';
 import { type CommandMessage, type CommandOutcome, type QueryMessage, type QueryOutcome, isCommand, isQuery } from '../core/requests';
 import type { Session } from '../core/session';
 
@@ -62,6 +62,8 @@ export class ClientSession implements Session {
   readonly connectedAt = Date.now();
   state: SessionState = 'awaiting-hello';
   role: Role | null = null;
+  /** What the hello's token was: a link, a paired device, a configured or desktop session token; null without one. */
+  credential: SessionCredential | null = null;
   client: string | null = null;
   /** Where the client's hello says it left off in each stream. */
   resume: HelloMessage['resume'];
@@ -222,6 +224,7 @@ export class ClientSession implements Session {
     }
     clearTimeout(this.handshakeTimer);
     this.role = check.role;
+    this.credential = check.credential;
     this.client = hello.client ?? null;
     this.resume = hello.resume;
     this.state = 'ready';

@@ -79,6 +79,29 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE signal_modes (node_id TEXT PRIMARY KEY, mode TEXT NOT NULL) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'credentials: link tokens and paired devices',
+    sql: `
+      -- Credentials the bridge issued: printed links and paired screens. Only the token's SHA-256 is kept;
+      -- id is a short random handle for admins (not a secret). A revoked row stays, so a refused screen
+      -- learns when it was revoked, until it is pruned.
+      CREATE TABLE credentials (
+        id TEXT PRIMARY KEY,
+        token_sha256 TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        role TEXT NOT NULL,
+        label TEXT NOT NULL,
+        created_at_ms INTEGER NOT NULL,
+        expires_at_ms INTEGER,
+        last_used_at_ms INTEGER,
+        paired_via TEXT,
+        revoked_at_ms INTEGER,
+        revoked_by TEXT
+      ) STRICT;
+      CREATE INDEX credentials_by_expiry ON credentials (expires_at_ms) WHERE expires_at_ms IS NOT NULL;
+    `,
+  },
 ];
 
 /** The schema version a database is at; 0 for a new, empty one. */

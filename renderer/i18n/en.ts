@@ -8,6 +8,7 @@ import freshness from './features/freshness.en';
 import signals from './features/signals.en';
 import source from './features/source.en';
 import wall from './features/wall.en';
+import devices from './features/devices.en';
 
 const en = {
   cockpit,
@@ -16,6 +17,7 @@ const en = {
   signals,
   wall,
   source,
+  devices,
   app: {
     title: 'City Brain Operations',
   },

@@ -6,6 +6,7 @@ import freshness from './features/freshness.zh-CN';
 import signals from './features/signals.zh-CN';
 import source from './features/source.zh-CN';
 import wall from './features/wall.zh-CN';
+import devices from './features/devices.zh-CN';
 
 const zhCN: MessageSchema = {
   cockpit,
@@ -14,6 +15,7 @@ const zhCN: MessageSchema = {
   signals,
   wall,
   source,
+  devices,
   app: {
     title: '城市大脑运营中心',
   },
