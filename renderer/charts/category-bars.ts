@@ -2,7 +2,7 @@
  * Vertical bars over named categories, the shape every alert chart takes;
  * the exported builders beside it say what the bars mean.
  */
-import type { ChartTheme } from './chart-theme';
+import { type ChartTheme, CONTAINED_GRID } from './chart-theme';
 import type { ChartOption } from './echarts';
 
 export interface CategoryBars {
@@ -35,7 +35,7 @@ export function categoryBarsOption(bars: CategoryBars, theme: ChartTheme): Chart
       textStyle: text,
       valueFormatter: (value) => (typeof value === 'number' ? format(value) : '—'),
     },
-    grid: { top: theme.fontPx, left: 0, right: theme.fontPx, bottom: 0, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { top: theme.fontPx, left: 0, right: theme.fontPx, bottom: 0, ...CONTAINED_GRID },
     xAxis: {
       type: 'category',
       data: [...bars.labels],

@@ -3,7 +3,7 @@
  * the cockpit: two lines over the hours of the day, yesterday muted and
  * dashed. Hours without a record are gaps, never zeros.
  */
-import type { ChartTheme } from './chart-theme';
+import { type ChartTheme, CONTAINED_GRID } from './chart-theme';
 import type { ChartOption } from './echarts';
 import { indexAxisTop } from './travel-time-index';
 
@@ -32,7 +32,7 @@ export function cockpitTrendOption({ today, yesterday, todayName, yesterdayName 
       textStyle: text,
       valueFormatter: (value) => (typeof value === 'number' ? value.toFixed(2) : '—'),
     },
-    grid: { top: theme.fontPx * 2.5, left: 0, right: theme.fontPx, bottom: 0, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { top: theme.fontPx * 2.5, left: 0, right: theme.fontPx, bottom: 0, ...CONTAINED_GRID },
     xAxis: {
       type: 'category',
       data: Array.from({ length: 24 }, (_, hour) => `${String(hour).padStart(2, '0')}:00`),
