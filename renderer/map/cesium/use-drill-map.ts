@@ -26,6 +26,7 @@ import type { CityScene } from './city-scene';
 import { drillView } from './drill-camera';
 import { DistrictDimming } from './drill-dimming';
 import { DrillMarkers } from './drill-markers';
+import { mapViewport } from './map-viewport';
 import { CityPicker, linkMidpointM } from './drill-picking';
 
 export interface DrillMapHost {
@@ -118,7 +119,7 @@ export function useDrillMap(host: DrillMapHost): void {
     };
     const view = drillView(lookup, target, midpoint);
     // A deep link opens at the city overview; only then fly in, once, and only if it points below the city.
-    if (fly || view) flyToView(widget.camera, frame, view ?? overviewView(city.meta));
+    if (fly || view) flyToView(widget.camera, frame, view ?? overviewView(city.meta, mapViewport(widget)));
     dimming?.show(districtOf(lookup, target));
     markers?.setSelected(target);
   }
