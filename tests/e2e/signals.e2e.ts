@@ -151,6 +151,29 @@ describe('Signal timing', () => {
     await page.getByTestId('signal-confirm').click();
     await applyThroughDroppedLinks(page);
 
+    // One version everywhere (issue 14: the header said v1, the table v2, the phase bar the old green): while the new
+    // version waits for the cycle boundary the header names it with its time, and all three show the running one.
+    const shownVersions = () =>
+      page.evaluate(() => {
+        const header = document.querySelector('[data-testid="signal-plan-version"]');
+        return {
+          header: header?.getAttribute('data-version'),
+          pending: header?.getAttribute('data-pending-version') ?? null,
+          text: header?.textContent ?? '',
+          table: document.querySelector('[data-testid="signal-plan-table"]')?.getAttribute('data-version'),
+          phaseBar: document.querySelector('[data-testid="signal-countdown"]')?.getAttribute('data-plan-version'),
+        };
+      });
+    const waiting = await shownVersions();
+    expect(waiting.table).toBe(waiting.header);
+    expect(waiting.phaseBar).toBe(waiting.header);
+    if (waiting.pending !== null) {
+      expect(waiting.pending).toBe(String(before + 1));
+      expect(waiting.text).toMatch(new RegExp(`Plan v${before} · v${before + 1} pending until \\d\\d:\\d\\d:\\d\\d`));
+    }
+    // The overlay names the intersection once; the panel inside it has no second title.
+    expect(await page.getByRole('heading', { name: /Signal timing/ }).count()).toBe(1);
+
     // The new version runs from the next cycle boundary, and the countdown follows it.
     await expect.poll(() => planVersion(page), { timeout: 180_000 }).toBe(before + 1);
     const countdown = page.getByTestId('signal-countdown');
@@ -158,6 +181,8 @@ describe('Signal timing', () => {
     const firstReading = await countdown.getAttribute('data-remaining-s');
     await expect.poll(() => countdown.getAttribute('data-remaining-s'), { timeout: 60_000 }).not.toBe(firstReading);
     await page.locator('[data-testid="signal-phase-current"]').waitFor();
+    const running = await shownVersions();
+    expect([running.header, running.table, running.phaseBar, running.pending]).toEqual([String(before + 1), String(before + 1), String(before + 1), null]);
 
     // The viewer's console sees the change with its reason, and offers no way to make one.
     await expect.poll(() => planVersion(viewer.page), { timeout: 120_000 }).toBe(before + 1);
