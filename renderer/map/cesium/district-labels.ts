@@ -14,7 +14,7 @@ import { panelBoxes } from './map-viewport';
 /** Label scale by camera distance: a bit larger close up, smaller at the city view. */
 const NEAR_M = 2_000;
 const NEAR_SCALE = 1.1;
-const FAR_M = 30_000;
+const FAR_M = 20_000;
 const FAR_SCALE = 0.6;
 
 interface Entry {

@@ -34,7 +34,7 @@ const LABEL_FONT_FAMILY = '"Noto Sans SC", "Microsoft YaHei", sans-serif';
  * so a 4K wall panel gets names that read from across the room.
  */
 export function labelFontPx(mapWidthPx: number): number {
-  return Math.round(Math.min(64, Math.max(22, mapWidthPx / 50)));
+  return Math.round(Math.min(64, Math.max(18, mapWidthPx / 50)));
 }
 
 export const labelFont = (sizePx: number) => `600 ${sizePx}px ${LABEL_FONT_FAMILY}`;
