@@ -11,6 +11,7 @@ import { PROTOCOL_VERSION, SUBPROTOCOL, WS_PATH } from '../../backend-bridge/pro
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eSession } from '../support/e2e-session';
+import { clickUntil } from '../support/click-until';
 import { openSignalPanel, planVersion } from '../support/signal-panel';
 
 const session = useE2eSession();
@@ -104,7 +105,7 @@ async function applyThroughDroppedLinks(page: Page): Promise<void> {
     if ((await error.count()) === 0) return;
     const code = await error.getAttribute('data-code');
     if (!LINK_FAILURES.includes(code ?? '') || attempt === 3) throw new Error(`apply failed: ${await error.textContent()}`);
-    await page.getByTestId('signal-apply').click();
+    await clickUntil(page.getByTestId('signal-apply'), page.getByTestId('signal-reason'));
     await page.getByTestId('signal-reason').fill('Longer green for the morning queue');
     await page.getByTestId('signal-confirm').click();
   }
@@ -123,7 +124,8 @@ describe('Signal timing', () => {
     expect(before).toBeGreaterThanOrEqual(1);
 
     // A green below the minimum is caught as it is typed, naming the field and the rule.
-    await page.getByTestId('signal-edit').click();
+    // Controls are waited for and clicked until their outcome shows: a starved page may miss a click (click-until.ts).
+    await clickUntil(page.getByTestId('signal-edit'), page.getByTestId('signal-green-0'));
     const green = page.getByTestId('signal-green-0');
     const greenBeforeS = Number(await green.inputValue());
     await green.fill('1');
@@ -141,12 +143,10 @@ describe('Signal timing', () => {
     expect(await page.getByTestId('signal-predicted-delay-current').textContent()).toContain('s/veh');
 
     // Apply: the confirmation shows the diff and needs a reason.
-    await page.getByTestId('signal-apply').click();
     const diffRow = page.locator('[data-testid="signal-diff-row"][data-key="phases[0].greenS"]');
-    await diffRow.waitFor();
+    await clickUntil(page.getByTestId('signal-apply'), diffRow);
     expect(await diffRow.textContent()).toContain(`→ ${greenBeforeS + 5} s`);
-    await page.getByTestId('signal-confirm').click();
-    await page.getByText('Enter a reason.').waitFor();
+    await clickUntil(page.getByTestId('signal-confirm'), page.getByText('Enter a reason.'));
     await page.getByTestId('signal-reason').fill('Longer green for the morning queue');
     await page.getByTestId('signal-confirm').click();
     await applyThroughDroppedLinks(page);
