@@ -5,7 +5,7 @@
  * after it: every label gets a row of its own, so none is hidden for lack of
  * width (vertical bars with five labels under a narrow panel dropped two).
  */
-import type { ChartTheme } from './chart-theme';
+import { type ChartTheme, CONTAINED_GRID } from './chart-theme';
 import type { ChartOption } from './echarts';
 
 export interface CategoryBars {
@@ -38,7 +38,7 @@ export function categoryBarsOption(bars: CategoryBars, theme: ChartTheme): Chart
       textStyle: text,
       valueFormatter: (value) => (typeof value === 'number' ? format(value) : '—'),
     },
-    grid: { top: 0, left: 0, right: theme.fontPx * 2.5, bottom: 0, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { top: 0, left: 0, right: theme.fontPx * 2.5, bottom: 0, ...CONTAINED_GRID },
     yAxis: {
       type: 'category',
       data: [...bars.labels],

@@ -40,3 +40,20 @@ export function readChartTheme(style: Pick<CSSStyleDeclaration, 'getPropertyValu
     fontPx,
   };
 }
+
+/**
+ * Grid bounds that keep everything drawn around the plot inside the chart:
+ * in ECharts 6 `outerBoundsContain: 'axisLabel'` (what `containLabel` meant)
+ * leaves axis names out, so a vertical axis' name centred over its line was
+ * cut at the canvas edge ("/olume (veh/h)", "eue (veh)"). 'all' counts them.
+ */
+export const CONTAINED_GRID = { outerBoundsMode: 'same', outerBoundsContain: 'all' } as const;
+
+/**
+ * A vertical axis' name laid out towards the plot: a left axis' name starts
+ * at its line, a right axis' name ends at it, so neither hangs past the edge
+ * and two names of a dual-axis chart grow apart rather than into each other.
+ */
+export function inwardAxisName(position: 'left' | 'right'): { nameLocation: 'end'; nameTextStyle: { align: 'left' | 'right' } } {
+  return { nameLocation: 'end', nameTextStyle: { align: position } };
+}

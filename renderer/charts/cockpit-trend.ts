@@ -5,7 +5,7 @@
  * to the figures and the target, yesterday muted and dashed, the target a
  * quiet line. Hours without a record are gaps, never zeros.
  */
-import type { ChartTheme } from './chart-theme';
+import { type ChartTheme, CONTAINED_GRID } from './chart-theme';
 import type { ChartOption } from './echarts';
 
 export interface CockpitTrendData {
@@ -84,7 +84,7 @@ export function cockpitTrendOption({ today, yesterday, todayName, yesterdayName,
       textStyle: text,
       valueFormatter: (value) => (typeof value === 'number' ? value.toFixed(2) : '—'),
     },
-    grid: { top: theme.fontPx * 2.2, left: 0, right: theme.fontPx * 1.5, bottom: 0, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { top: theme.fontPx * 2.2, left: 0, right: theme.fontPx * 1.5, bottom: 0, ...CONTAINED_GRID },
     xAxis: {
       type: 'category',
       boundaryGap: false,

@@ -4,7 +4,7 @@
  * right axis). Two axes, because the two quantities differ by two orders of
  * magnitude and one shared axis would flatten the queues.
  */
-import type { ChartTheme } from './chart-theme';
+import { type ChartTheme, CONTAINED_GRID } from './chart-theme';
 import type { ChartOption } from './echarts';
 
 export interface ApproachBarsData {
@@ -33,7 +33,7 @@ export function approachBarsOption({ approaches, volumeName, queueName }: Approa
     textStyle: text,
     legend: { top: 0, textStyle: muted },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, backgroundColor: theme.surfaceColor, borderColor: theme.lineColor, textStyle: text },
-    grid: { top: theme.fontPx * 2.5, left: 0, right: 0, bottom: 0, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { top: theme.fontPx * 2.5, left: 0, right: 0, bottom: 0, ...CONTAINED_GRID },
     xAxis: {
       type: 'category',
       data: approaches.map((approach) => approach.label),

@@ -3,7 +3,7 @@
  * bars per approach, each against its own axis because they are measured in
  * different units (vehicles queued now, vehicles per hour arriving lately).
  */
-import type { ChartTheme } from './chart-theme';
+import { type ChartTheme, CONTAINED_GRID, inwardAxisName } from './chart-theme';
 import type { ChartOption } from './echarts';
 
 export interface SignalApproachesData {
@@ -24,13 +24,15 @@ export function signalApproachesOption(data: SignalApproachesData, theme: ChartT
   const text = { color: theme.textColor, fontSize: theme.fontPx, fontFamily: theme.fontFamily };
   const muted = { ...text, color: theme.mutedColor };
   const format = data.formatNumber ?? ((value: number) => Math.round(value).toString());
-  const valueAxis = (name: string, showSplit: boolean) => ({
+  const valueAxis = (name: string, position: 'left' | 'right') => ({
     type: 'value' as const,
     name,
-    nameTextStyle: muted,
+    position,
+    ...inwardAxisName(position),
+    nameTextStyle: { ...muted, ...inwardAxisName(position).nameTextStyle },
     minInterval: 1,
     axisLabel: { ...muted, formatter: (value: number) => format(value) },
-    splitLine: { show: showSplit, lineStyle: { color: theme.lineColor } },
+    splitLine: { show: position === 'left', lineStyle: { color: theme.lineColor } },
   });
   return {
     color: [theme.seriesColors[0]!, theme.seriesColors[1]!],
@@ -44,15 +46,16 @@ export function signalApproachesOption(data: SignalApproachesData, theme: ChartT
       textStyle: text,
       valueFormatter: (value) => (typeof value === 'number' ? format(value) : '—'),
     },
-    grid: { top: theme.fontPx * 3.5, left: 0, right: 0, bottom: 0, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { top: theme.fontPx * 3.5, left: 0, right: 0, bottom: 0, ...CONTAINED_GRID },
     xAxis: {
       type: 'category',
       data: [...data.labels],
-      axisLabel: { ...muted, hideOverlap: true },
+      // Every approach keeps its name: "North approach" breaks onto two lines rather than being hidden as an overlap.
+      axisLabel: { ...muted, interval: 0, formatter: (label: string) => label.replace(' ', '\n') },
       axisTick: { show: false },
       axisLine: { lineStyle: { color: theme.lineColor } },
     },
-    yAxis: [valueAxis(data.queueName, true), valueAxis(data.volumeName, false)],
+    yAxis: [valueAxis(data.queueName, 'left'), valueAxis(data.volumeName, 'right')],
     series: [
       { type: 'bar', name: data.queueName, yAxisIndex: 0, barMaxWidth: theme.fontPx * 1.5, data: [...data.queueVeh] },
       { type: 'bar', name: data.volumeName, yAxisIndex: 1, barMaxWidth: theme.fontPx * 1.5, data: [...data.volumeVehPerH] },

@@ -3,7 +3,7 @@
  * after, as pairs of bars. The two figures have different units, so each
  * pair sits in its own small grid with its own axis, side by side.
  */
-import type { ChartTheme } from './chart-theme';
+import { type ChartTheme, CONTAINED_GRID } from './chart-theme';
 import type { ChartOption } from './echarts';
 
 export interface EffectFigure {
@@ -39,8 +39,7 @@ export function signalEffectOption(data: SignalEffectData, theme: ChartTheme): C
       bottom: 0,
       left: `${i * widthPct + 2}%`,
       width: `${widthPct - 4}%`,
-      outerBoundsMode: 'same' as const,
-      outerBoundsContain: 'axisLabel' as const,
+      ...CONTAINED_GRID,
     })),
     xAxis: data.figures.map((figure, i) => ({
       type: 'category' as const,

@@ -3,7 +3,7 @@
  * with the free-flow level (1.0) as the floor of the axis, so a glance says
  * how much longer trips take than on empty roads.
  */
-import type { ChartTheme } from './chart-theme';
+import { type ChartTheme, CONTAINED_GRID } from './chart-theme';
 import type { ChartOption } from './echarts';
 
 export interface TravelTimeIndexData {
@@ -47,7 +47,7 @@ export function travelTimeIndexOption(
       valueFormatter: (value) => (typeof value === 'number' ? value.toFixed(2) : String(value)),
       axisPointer: { label: { formatter: ({ value }) => formatTime(Number(value)) } },
     },
-    grid: { top: theme.fontPx, left: 0, right: theme.fontPx, bottom: 0, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { top: theme.fontPx, left: 0, right: theme.fontPx, bottom: 0, ...CONTAINED_GRID },
     xAxis: {
       type: 'time',
       // The whole window from the start, so the line grows in from the right instead of stretching.

@@ -78,6 +78,18 @@ const en = {
     building: 'Building the 3D city…',
     failed: 'The 3D city could not be drawn: {reason}',
     webglUnavailable: 'WebGL is not available: {reason}',
+    markers: {
+      title: 'Markers',
+      intersection: 'Signalized intersection',
+      nearAlert: 'Near open alerts (one · several)',
+      devices: {
+        camera: 'Camera',
+        'loop-detector': 'Loop detector',
+        'fire-alarm': 'Fire alarm',
+        'air-sensor': 'Air sensor',
+      },
+      alert: 'Alert, in its severity colour',
+    },
   },
   layers: {
     title: 'Layers',

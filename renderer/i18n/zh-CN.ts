@@ -76,6 +76,18 @@ const zhCN: MessageSchema = {
     building: '正在构建三维城市…',
     failed: '三维城市绘制失败：{reason}',
     webglUnavailable: 'WebGL 不可用：{reason}',
+    markers: {
+      title: '标记',
+      intersection: '信号路口',
+      nearAlert: '附近有未结警情（一条 · 多条）',
+      devices: {
+        camera: '摄像机',
+        'loop-detector': '线圈检测器',
+        'fire-alarm': '火灾报警器',
+        'air-sensor': '空气传感器',
+      },
+      alert: '警情（颜色表示严重程度）',
+    },
   },
   layers: {
     title: '图层',

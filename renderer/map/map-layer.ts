@@ -10,7 +10,7 @@ import type { CesiumWidget, Primitive, PrimitiveCollection } from 'cesium';
 import type { Ref } from 'vue';
 import type { CityData } from '../features/city/city-api';
 import type { CityFrame } from './cesium/city-frame';
-import type { LabelLanguage } from './cesium/district-layer';
+import type { LabelHost, LabelLanguage } from './cesium/district-layer';
 import type { TrafficLayerInputs } from './deck/traffic-layers';
 
 /**
@@ -57,6 +57,8 @@ export interface CesiumLayerContext {
   language: LabelLanguage;
   /** Width of the map, CSS px: text is sized from it. */
   mapWidthPx: number;
+  /** Where HTML labels over the map go: the scene they follow and the element its canvases fill. */
+  labelHost: LabelHost;
 }
 
 /** What a Cesium layer's builder makes: one primitive (or collection) in the scene. */
@@ -65,6 +67,8 @@ export interface CesiumLayer {
   readonly primitive: Primitive | PrimitiveCollection;
   /** Writes the layer's text in the UI language; layers without text leave it out. */
   setLanguage?(language: LabelLanguage): void;
+  /** Removes what the layer put outside the scene's primitives (HTML labels); layers without such leave it out. */
+  destroy?(): void;
 }
 
 export interface CesiumDrawing<L extends CesiumLayer = CesiumLayer> {

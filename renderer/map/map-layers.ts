@@ -26,11 +26,11 @@ export const DISTRICTS_LAYER = {
   id: 'districts',
   toggle: { labelKey: 'layers.districts', defaultOn: true, modes: EVERY_MODE },
   legend: null,
-  draw: cesium(async ({ city, frame, language, mapWidthPx }): Promise<DistrictLayer> => {
+  draw: cesium(async ({ city, frame, language, mapWidthPx, labelHost }): Promise<DistrictLayer> => {
     const fontPx = labelFontPx(mapWidthPx);
     // Labels are rasterised once; make sure the bundled CJK font is loaded first.
     await document.fonts.load(labelFont(fontPx), city.meta.name.zh + city.meta.name.en);
-    return createDistrictLayer(city.meta, frame, language, fontPx);
+    return createDistrictLayer(city.meta, frame, language, fontPx, labelHost);
   }),
 } as const satisfies MapLayerEntry;
 

@@ -11,6 +11,7 @@ import { PROTOCOL_VERSION, SUBPROTOCOL, WS_PATH } from '../../backend-bridge/pro
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eSession } from '../support/e2e-session';
+import { clickUntil } from '../support/click-until';
 import { openSignalPanel, planVersion } from '../support/signal-panel';
 
 const session = useE2eSession();
@@ -104,7 +105,7 @@ async function applyThroughDroppedLinks(page: Page): Promise<void> {
     if ((await error.count()) === 0) return;
     const code = await error.getAttribute('data-code');
     if (!LINK_FAILURES.includes(code ?? '') || attempt === 3) throw new Error(`apply failed: ${await error.textContent()}`);
-    await page.getByTestId('signal-apply').click();
+    await clickUntil(page.getByTestId('signal-apply'), page.getByTestId('signal-reason'));
     await page.getByTestId('signal-reason').fill('Longer green for the morning queue');
     await page.getByTestId('signal-confirm').click();
   }
@@ -123,7 +124,8 @@ describe('Signal timing', () => {
     expect(before).toBeGreaterThanOrEqual(1);
 
     // A green below the minimum is caught as it is typed, naming the field and the rule.
-    await page.getByTestId('signal-edit').click();
+    // Controls are waited for and clicked until their outcome shows: a starved page may miss a click (click-until.ts).
+    await clickUntil(page.getByTestId('signal-edit'), page.getByTestId('signal-green-0'));
     const green = page.getByTestId('signal-green-0');
     const greenBeforeS = Number(await green.inputValue());
     await green.fill('1');
@@ -141,15 +143,36 @@ describe('Signal timing', () => {
     expect(await page.getByTestId('signal-predicted-delay-current').textContent()).toContain('s/veh');
 
     // Apply: the confirmation shows the diff and needs a reason.
-    await page.getByTestId('signal-apply').click();
     const diffRow = page.locator('[data-testid="signal-diff-row"][data-key="phases[0].greenS"]');
-    await diffRow.waitFor();
+    await clickUntil(page.getByTestId('signal-apply'), diffRow);
     expect(await diffRow.textContent()).toContain(`→ ${greenBeforeS + 5} s`);
-    await page.getByTestId('signal-confirm').click();
-    await page.getByText('Enter a reason.').waitFor();
+    await clickUntil(page.getByTestId('signal-confirm'), page.getByText('Enter a reason.'));
     await page.getByTestId('signal-reason').fill('Longer green for the morning queue');
     await page.getByTestId('signal-confirm').click();
     await applyThroughDroppedLinks(page);
+
+    // One version everywhere (issue 14: the header said v1, the table v2, the phase bar the old green): while the new
+    // version waits for the cycle boundary the header names it with its time, and all three show the running one.
+    const shownVersions = () =>
+      page.evaluate(() => {
+        const header = document.querySelector('[data-testid="signal-plan-version"]');
+        return {
+          header: header?.getAttribute('data-version'),
+          pending: header?.getAttribute('data-pending-version') ?? null,
+          text: header?.textContent ?? '',
+          table: document.querySelector('[data-testid="signal-plan-table"]')?.getAttribute('data-version'),
+          phaseBar: document.querySelector('[data-testid="signal-countdown"]')?.getAttribute('data-plan-version'),
+        };
+      });
+    const waiting = await shownVersions();
+    expect(waiting.table).toBe(waiting.header);
+    expect(waiting.phaseBar).toBe(waiting.header);
+    if (waiting.pending !== null) {
+      expect(waiting.pending).toBe(String(before + 1));
+      expect(waiting.text).toMatch(new RegExp(`Plan v${before} · v${before + 1} pending until \\d\\d:\\d\\d:\\d\\d`));
+    }
+    // The overlay names the intersection once; the panel inside it has no second title.
+    expect(await page.getByRole('heading', { name: /Signal timing/ }).count()).toBe(1);
 
     // The new version runs from the next cycle boundary, and the countdown follows it.
     await expect.poll(() => planVersion(page), { timeout: 180_000 }).toBe(before + 1);
@@ -158,6 +181,8 @@ describe('Signal timing', () => {
     const firstReading = await countdown.getAttribute('data-remaining-s');
     await expect.poll(() => countdown.getAttribute('data-remaining-s'), { timeout: 60_000 }).not.toBe(firstReading);
     await page.locator('[data-testid="signal-phase-current"]').waitFor();
+    const running = await shownVersions();
+    expect([running.header, running.table, running.phaseBar, running.pending]).toEqual([String(before + 1), String(before + 1), String(before + 1), null]);
 
     // The viewer's console sees the change with its reason, and offers no way to make one.
     await expect.poll(() => planVersion(viewer.page), { timeout: 120_000 }).toBe(before + 1);

@@ -33,6 +33,30 @@ async function setLayer(page: Page, layer: string, on: boolean): Promise<void> {
   if ((await box.isChecked()) !== on) await clickUntil(box, page.locator(`[data-testid="layer-${layer}"]${on ? ':checked' : ':not(:checked)'}`));
 }
 
+/**
+ * The district names shown over the map, and those a panel over the map
+ * (legend, layer switches) covers or that fall outside it — both should be none.
+ */
+function labelLayout(page: Page): Promise<{ shown: number; covered: string[]; outside: string[] }> {
+  return page.evaluate(() => {
+    const map = document.querySelector('[data-testid="city-map"]')!.getBoundingClientRect();
+    const panels = Array.from(document.querySelectorAll('[data-map-panel]')).map((panel) => panel.getBoundingClientRect());
+    const shown = Array.from(document.querySelectorAll<HTMLElement>('.district-labels__label')).filter((label) => label.style.visibility !== 'hidden');
+    const rect = (label: HTMLElement) => label.getBoundingClientRect();
+    const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    return {
+      shown: shown.length,
+      covered: shown.filter((label) => panels.some((panel) => overlaps(rect(label), panel))).map((label) => label.textContent ?? ''),
+      outside: shown
+        .filter((label) => {
+          const r = rect(label);
+          return r.left < map.left || r.right > map.right || r.top < map.top || r.bottom > map.bottom;
+        })
+        .map((label) => label.textContent ?? ''),
+    };
+  });
+}
+
 /** Four screenshots, two layer round trips and 30 sim minutes at 60×: more than the default test time on a busy machine. */
 const LAYERS_TEST_TIMEOUT_MS = 360_000;
 
@@ -48,6 +72,13 @@ describe('Console traffic', () => {
     await nextTrafficFrame(map);
     const box = (await map.boundingBox())!;
     const withTraffic = await page.screenshot({ path: `${SHOTS_DIR}/traffic-console-1920x1080.png` });
+
+    // Issue 14: district names above the roads and clear of the panels; no Cesium ion logo (ion is never used).
+    const labels = await labelLayout(page);
+    expect(labels.shown, 'district names shown at the city view').toBeGreaterThan(0);
+    expect(labels.covered, 'district names under a panel').toEqual([]);
+    expect(labels.outside, 'district names off the map').toEqual([]);
+    expect(await page.locator('.cesium-credit-logoContainer img').count()).toBe(0);
     expect(warmFraction(withTraffic, box), 'congested roads and heat in warm colours').toBeGreaterThan(0.002);
 
     await setLayer(page, 'heatmap', false);

@@ -1,10 +1,10 @@
-/** The watched signal's approach queues and volumes as an `EChart` option builder, labelled by approach side. */
+/** The watched signal's approach queues and volumes as an `EChart` option builder, labelled by the side each approach comes from, clockwise from north. */
 import { type ComputedRef, computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { ChartTheme } from '../../charts/chart-theme';
 import type { ChartOption } from '../../charts/echarts';
 import { signalApproachesOption } from '../../charts/signal-approaches';
-import { approachSide } from './movement-labels';
+import { orderBySide } from './approach-order';
 import { formatFigure } from './signal-format';
 import { useSignalStore } from './signal-store';
 
@@ -12,15 +12,12 @@ export function useApproachesChart(): ComputedRef<(theme: ChartTheme) => ChartOp
   const signals = useSignalStore();
   const { t, locale } = useI18n();
   return computed(() => {
-    const approaches = signals.status?.approaches ?? [];
     const bearings = signals.geometry?.bearings ?? new Map<string, number>();
+    const approaches = orderBySide(signals.status?.approaches ?? [], bearings);
     const data = {
-      labels: approaches.map((approach) => {
-        const side = approachSide(bearings, approach.linkId);
-        return side ? t('signals.approach', { side: t(`signals.compass.${side}`) }) : t('signals.unknownApproach');
-      }),
-      queueVeh: approaches.map((approach) => approach.queueVeh),
-      volumeVehPerH: approaches.map((approach) => approach.volumeVehPerH),
+      labels: approaches.map(({ side }) => (side ? t('signals.approach', { side: t(`signals.compass.${side}`) }) : t('signals.unknownApproach'))),
+      queueVeh: approaches.map(({ approach }) => approach.queueVeh),
+      volumeVehPerH: approaches.map(({ approach }) => approach.volumeVehPerH),
       queueName: t('signals.live.queueSeries'),
       volumeName: t('signals.live.volumeSeries'),
       formatNumber: (value: number) => formatFigure(value, locale.value, 0),

@@ -3,7 +3,7 @@
  * figure and the diagram's cursor move smoothly between the ~1 Hz status
  * pushes, at the sim clock's pace from the traffic store.
  */
-import { type ComputedRef, computed, onBeforeUnmount, onMounted, ref } from 'vue';
+import { type ComputedRef, type InjectionKey, computed, inject, onBeforeUnmount, onMounted, provide, ref } from 'vue';
 import { useTrafficStore } from '../traffic/traffic-store';
 import { type CountdownState, countdownAt, simSpeedOf } from './signal-countdown';
 import { useSignalStore } from './signal-store';
@@ -40,4 +40,21 @@ export function useSignalCountdown(): ComputedRef<CountdownState | null> {
       { simSpeed: simSpeedOf(traffic.simClock) },
     );
   });
+}
+
+const COUNTDOWN_KEY: InjectionKey<ComputedRef<CountdownState | null>> = Symbol('signal-countdown');
+
+/**
+ * One countdown for the whole panel, shared with its parts: the header, the
+ * plan table and the phase bar then change version in the same frame.
+ */
+export function provideSignalCountdown(): ComputedRef<CountdownState | null> {
+  const countdown = useSignalCountdown();
+  provide(COUNTDOWN_KEY, countdown);
+  return countdown;
+}
+
+/** The panel's shared countdown; a part used on its own runs one of its own. */
+export function injectSignalCountdown(): ComputedRef<CountdownState | null> {
+  return inject(COUNTDOWN_KEY, null) ?? useSignalCountdown();
 }

@@ -4,6 +4,7 @@ export default {
   readOnly: 'Read-only: as {role} you can watch this signal but not change it.',
   waiting: 'Waiting for the signal status…',
   version: 'Plan v{version}',
+  pendingUntil: 'v{version} pending until {time} (next cycle boundary)',
   units: {
     seconds: '{value} s',
     percent: '{value} %',
@@ -55,7 +56,6 @@ export default {
     title: 'Live',
     countdown: 'Seconds left in this interval',
     phase: 'Phase {index}: {name}',
-    pendingAt: 'Plan v{version} takes over at {time} (next cycle boundary)',
     measuredDelay: 'Measured delay',
     approachesChart: 'Queues and volumes by approach',
     queueSeries: 'Queue (veh)',

@@ -6,6 +6,7 @@ const zhCN: typeof en = {
   readOnly: '只读：以{role}身份可查看此信号，但不能修改。',
   waiting: '正在等待信号状态…',
   version: '方案 v{version}',
+  pendingUntil: 'v{version} 待生效，{time} 起运行（下一周期起点）',
   units: {
     seconds: '{value} 秒',
     percent: '{value}%',
@@ -57,7 +58,6 @@ const zhCN: typeof en = {
     title: '实时',
     countdown: '本灯色剩余秒数',
     phase: '相位 {index}：{name}',
-    pendingAt: '方案 v{version} 将于 {time} 生效（下一周期起点）',
     measuredDelay: '实测延误',
     approachesChart: '各进口排队与流量',
     queueSeries: '排队（辆）',

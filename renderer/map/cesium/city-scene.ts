@@ -10,6 +10,7 @@ import type { CesiumDrawing, CesiumLayer, MapLayerEntry } from '../map-layer';
 import { CESIUM_LAYERS, type MapLayerId } from '../map-layers';
 import { showOverview } from './camera-views';
 import { createCityFrame } from './city-frame';
+import { mapViewport } from './map-viewport';
 import { addPhotogrammetry } from './photogrammetry-layer';
 import type { LabelLanguage } from './district-layer';
 import { createWaterPrimitive } from './water-layer';
@@ -55,10 +56,10 @@ export async function addCityScene(widget: CesiumWidget, city: CityData, languag
   const { scene } = widget;
   const frame = createCityFrame(city.meta);
   const water = scene.primitives.add(createWaterPrimitive(city.meta, frame)) as Primitive;
-  showOverview(widget.camera, city.meta, frame);
+  showOverview(widget.camera, city.meta, frame, mapViewport(widget));
   scene.requestRender();
 
-  const context = { city, frame, language, mapWidthPx: widget.canvas.clientWidth };
+  const context = { city, frame, language, mapWidthPx: widget.canvas.clientWidth, labelHost: { scene, element: widget.container as HTMLElement } };
   const built = new Map<MapLayerEntry, CesiumLayer>();
   // Each layer shows as soon as it is built: roads and districts while the buildings' mesh is still being made in a worker.
   await Promise.all(
@@ -85,7 +86,10 @@ export async function addCityScene(widget: CesiumWidget, city: CityData, languag
     destroy() {
       if (widget.isDestroyed()) return;
       scene.primitives.remove(water);
-      for (const layer of built.values()) scene.primitives.remove(layer.primitive);
+      for (const layer of built.values()) {
+        layer.destroy?.();
+        scene.primitives.remove(layer.primitive);
+      }
       void photogrammetry.then((tileset) => {
         if (tileset && !widget.isDestroyed()) scene.primitives.remove(tileset);
       });

@@ -4,7 +4,7 @@
  * single blurred pixel block that only muddies the theme), so nothing is
  * fetched for the ground at all.
  */
-import { CesiumWidget, Color, EllipsoidTerrainProvider } from 'cesium';
+import { CesiumWidget, Color, type Credit, CreditDisplay, EllipsoidTerrainProvider } from 'cesium';
 
 const GLOBE_BASE_COLOR = '#0a1628';
 const BACKGROUND_COLOR = '#02060d';
@@ -14,6 +14,9 @@ const BACKGROUND_COLOR = '#02060d';
  * 4K) rather than CSS pixels, Cesium's default that spares laptops' GPUs
  */
 export function createCityWidget(container: HTMLElement, nativeResolution = false): CesiumWidget {
+  // No "Cesium ion" logo: ion is never used. Cesium's documented setter for its logo credit; data credits
+  // (e.g. a photogrammetry tileset's) still show in the credit area.
+  CreditDisplay.cesiumCredit = undefined as unknown as Credit;
   const widget = new CesiumWidget(container, {
     useBrowserRecommendedResolution: !nativeResolution,
     baseLayer: false,

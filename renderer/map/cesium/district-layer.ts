@@ -1,17 +1,13 @@
 /**
  * District outlines, a faint fill and bilingual name labels. Outlines and
- * fills are one Primitive each (Primitive API), labels one LabelCollection.
+ * fills are one Primitive each (Primitive API); the names are HTML above
+ * the traffic overlay (district-labels.ts).
  */
 import {
   ArcType,
-  Cartesian2,
   Color,
   ColorGeometryInstanceAttribute,
   GeometryInstance,
-  HorizontalOrigin,
-  LabelCollection,
-  LabelStyle,
-  NearFarScalar,
   PerInstanceColorAppearance,
   PolygonGeometry,
   PolygonHierarchy,
@@ -19,11 +15,12 @@ import {
   PolylineGeometry,
   Primitive,
   PrimitiveCollection,
-  VerticalOrigin,
+  type Scene,
 } from 'cesium';
 import type { CityMeta } from '@protocol';
 import { type DistrictRollup, badgedLabel } from '../district-rollup';
 import type { CityFrame } from './city-frame';
+import { DistrictLabels } from './district-labels';
 
 /** Lift above the ellipsoid so outlines never fight the globe's depth, in metres. */
 const OUTLINE_LIFT_M = 3;
@@ -37,7 +34,7 @@ const LABEL_FONT_FAMILY = '"Noto Sans SC", "Microsoft YaHei", sans-serif';
  * so a 4K wall panel gets names that read from across the room.
  */
 export function labelFontPx(mapWidthPx: number): number {
-  return Math.round(Math.min(64, Math.max(22, mapWidthPx / 50)));
+  return Math.round(Math.min(64, Math.max(18, mapWidthPx / 50)));
 }
 
 export const labelFont = (sizePx: number) => `600 ${sizePx}px ${LABEL_FONT_FAMILY}`;
@@ -49,6 +46,14 @@ export interface DistrictLayer {
   setLanguage(language: LabelLanguage): void;
   /** Tints each district's fill and badges its label (congestion and open alerts); districts not in the map keep theirs. */
   setRollup(rollup: ReadonlyMap<string, DistrictRollup>): void;
+  /** Removes the labels (the primitives go with the scene's collection). */
+  destroy(): void;
+}
+
+/** Where the labels go: the scene they follow and the element its canvases fill. */
+export interface LabelHost {
+  scene: Scene;
+  element: HTMLElement;
 }
 
 export function createDistrictLayer(
@@ -56,6 +61,7 @@ export function createDistrictLayer(
   frame: CityFrame,
   language: LabelLanguage,
   fontPx: number,
+  host: LabelHost,
 ): DistrictLayer {
   const collection = new PrimitiveCollection();
   const outlineInstances: GeometryInstance[] = [];
@@ -92,34 +98,19 @@ export function createDistrictLayer(
     }),
   );
 
-  const labels = collection.add(new LabelCollection()) as LabelCollection;
-  const entries = meta.districts.map((district) => ({
-    district,
-    label: labels.add({
-      position: frame.toWorld(district.labelM[0], district.labelM[1], 60),
-      text: '',
-      font: labelFont(fontPx),
-      fillColor: Color.fromCssColorString('#e6f6ff'),
-      outlineColor: Color.fromCssColorString('#02070f'),
-      outlineWidth: 4,
-      style: LabelStyle.FILL_AND_OUTLINE,
-      showBackground: true,
-      backgroundColor: Color.fromCssColorString('#06111f').withAlpha(0.72),
-      backgroundPadding: new Cartesian2(12, 8),
-      horizontalOrigin: HorizontalOrigin.CENTER,
-      verticalOrigin: VerticalOrigin.BOTTOM,
-      scaleByDistance: new NearFarScalar(2_000, 1.1, 40_000, 0.55),
-      // Names stay readable in front of towers.
-      disableDepthTestDistance: Number.POSITIVE_INFINITY,
-    }),
-  }));
+  // Above the ground a little, as the Cesium labels stood, so a name is not hidden where a tower's foot is.
+  const anchors = new Map(meta.districts.map((district) => [district.id, frame.toWorld(district.labelM[0], district.labelM[1], 60)]));
+  const labels = new DistrictLabels(host.scene, host.element, anchors, labelFont(fontPx), () => collection.show);
   let shownLanguage = language;
   let shownRollup: ReadonlyMap<string, DistrictRollup> = new Map();
   const writeLabels = () => {
-    for (const { district, label } of entries) {
-      const name = shownLanguage === 'zh' ? district.name.zh : district.name.en;
-      label.text = badgedLabel(name, shownRollup.get(district.id)?.openAlerts ?? 0);
-    }
+    const texts = new Map(
+      meta.districts.map((district) => {
+        const name = shownLanguage === 'zh' ? district.name.zh : district.name.en;
+        return [district.id, badgedLabel(name, shownRollup.get(district.id)?.openAlerts ?? 0)];
+      }),
+    );
+    labels.setTexts(texts);
   };
   const setLanguage = (next: LabelLanguage) => {
     shownLanguage = next;
@@ -136,5 +127,5 @@ export function createDistrictLayer(
     }
   };
   setLanguage(language);
-  return { primitive: collection, setLanguage, setRollup };
+  return { primitive: collection, setLanguage, setRollup, destroy: () => labels.destroy() };
 }

@@ -3,7 +3,7 @@
  * district zoom down, and a dot per device at street zoom, both one
  * PointPrimitiveCollection. Intersections near open alerts turn amber or
  * red and grow, so a problem shows before anyone drills down; the selected
- * place gets a white ring. Clicks are matched on the CPU against the dots'
+ * place gets a white ring and shows from any distance. Clicks are matched on the CPU against the dots'
  * screen positions (see marker-picking.ts).
  */
 import {
@@ -19,6 +19,7 @@ import {
 import type { CityMeta, DeviceKind } from '@protocol';
 import type { DrillTarget } from '../../features/drill/drill-target';
 import type { CityFrame } from './city-frame';
+import { DEVICE_CSS, INTERSECTION_CSS, NEAR_ALERT_CSS } from '../marker-colours';
 import { type ScreenMarker, pickMarker } from './marker-picking';
 
 /** Camera distance up to which intersections show, metres: a district view and closer. */
@@ -30,16 +31,13 @@ const INTERSECTION_SIZE_PX = 11;
 const DEVICE_SIZE_PX = 9;
 /** Extra hit radius around a dot, CSS px: a finger or a hurried mouse. */
 const REACH_MARGIN_PX = 8;
-const INTERSECTION_COLOR = Color.fromCssColorString('#22d3ee');
-const DEVICE_COLORS: Record<DeviceKind, Color> = {
-  camera: Color.fromCssColorString('#b68cff'),
-  'loop-detector': Color.fromCssColorString('#a3e635'),
-  'fire-alarm': Color.fromCssColorString('#ff8a4c'),
-  'air-sensor': Color.fromCssColorString('#5b9dff'),
-};
+const INTERSECTION_COLOR = Color.fromCssColorString(INTERSECTION_CSS);
+const DEVICE_COLORS = Object.fromEntries(Object.entries(DEVICE_CSS).map(([kind, css]) => [kind, Color.fromCssColorString(css)])) as Record<DeviceKind, Color>;
 /** Intersection colour by open alerts within reach: one, and several. */
-const ALERT_COLORS = [Color.fromCssColorString('#fbbf24'), Color.fromCssColorString('#ff4d5e')] as const;
+const ALERT_COLORS = NEAR_ALERT_CSS.map((css) => Color.fromCssColorString(css)) as [Color, Color];
 const SELECTED_OUTLINE = Color.WHITE;
+/** Width of the selected marker's ring, px. */
+const SELECTED_OUTLINE_PX = 3;
 
 interface Marker {
   target: DrillTarget & { id: string };
@@ -48,6 +46,8 @@ interface Marker {
   rangeM: number;
   baseColor: Color;
   baseSizePx: number;
+  /** Open alerts lie within reach (an intersection drawn larger). */
+  alerted: boolean;
 }
 
 export class DrillMarkers {
@@ -82,7 +82,7 @@ export class DrillMarkers {
       // Dots stay clickable in front of towers.
       disableDepthTestDistance: Number.POSITIVE_INFINITY,
     });
-    const marker = { target, point, world, rangeM, baseColor: color, baseSizePx: sizePx };
+    const marker = { target, point, world, rangeM, baseColor: color, baseSizePx: sizePx, alerted: false };
     this.markers.push(marker);
     this.byKey.set(`${target.level}:${target.id}`, marker);
   }
@@ -92,22 +92,33 @@ export class DrillMarkers {
     for (const marker of this.markers) {
       if (marker.target.level !== 'intersection') continue;
       const count = countsByNode.get(marker.target.id) ?? 0;
+      marker.alerted = count > 0;
       marker.point.color = count === 0 ? marker.baseColor : ALERT_COLORS[count > 1 ? 1 : 0];
-      marker.point.pixelSize = marker.baseSizePx * (count === 0 ? 1 : 1.5);
+      if (marker !== this.selected) marker.point.pixelSize = marker.baseSizePx * (count === 0 ? 1 : 1.5);
     }
     this.widget.scene.requestRender();
   }
 
-  /** Rings the selected intersection or device; anything else clears the ring. */
+  /**
+   * Marks the selected intersection or device: a white ring, half as big
+   * again, and shown from any distance (a device selected from the search is
+   * seen before the camera arrives); anything else clears the mark.
+   */
   setSelected(target: DrillTarget): void {
-    if (this.selected) {
-      this.selected.point.outlineColor = Color.BLACK.withAlpha(0.6);
-      this.selected.point.outlineWidth = 1;
+    const previous = this.selected;
+    if (previous) {
+      previous.point.outlineColor = Color.BLACK.withAlpha(0.6);
+      previous.point.outlineWidth = 1;
+      previous.point.pixelSize = previous.baseSizePx * (previous.alerted ? 1.5 : 1);
+      previous.point.distanceDisplayCondition = new DistanceDisplayCondition(0, previous.rangeM);
     }
     this.selected = this.byKey.get(`${target.level}:${target.id ?? ''}`) ?? null;
-    if (this.selected) {
-      this.selected.point.outlineColor = SELECTED_OUTLINE;
-      this.selected.point.outlineWidth = 3;
+    const selected = this.selected;
+    if (selected) {
+      selected.point.outlineColor = SELECTED_OUTLINE;
+      selected.point.outlineWidth = SELECTED_OUTLINE_PX;
+      selected.point.pixelSize = selected.baseSizePx * 1.5 + SELECTED_OUTLINE_PX;
+      selected.point.distanceDisplayCondition = new DistanceDisplayCondition(0, Number.POSITIVE_INFINITY);
     }
     this.widget.scene.requestRender();
   }

@@ -26,6 +26,7 @@ import type { CityScene } from './city-scene';
 import { drillView } from './drill-camera';
 import { DistrictDimming } from './drill-dimming';
 import { DrillMarkers } from './drill-markers';
+import { mapViewport } from './map-viewport';
 import { CityPicker, linkMidpointM } from './drill-picking';
 import { LinkHighlight } from './link-highlight';
 
@@ -123,7 +124,7 @@ export function useDrillMap(host: DrillMapHost): void {
     const view = drillView(lookup, target, midpoint);
     // A deep link opens at the city overview; only then fly in, once, and only if it points below the city.
     // A selection that moves the camera itself (an opened alert) asks for no flight.
-    if (selection.flies && (fly || view)) flyToView(widget.camera, frame, view ?? overviewView(city.meta));
+    if (selection.flies && (fly || view)) flyToView(widget.camera, frame, view ?? overviewView(city.meta, mapViewport(widget)));
     dimming?.show(districtOf(lookup, target));
     markers?.setSelected(target);
     highlight?.show(selection.highlightedLinkIds);
