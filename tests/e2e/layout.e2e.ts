@@ -6,7 +6,7 @@
  * screenshot in test-results/layout/<view>-<w>x<h>-<lang>.png, and the test
  * fails once, at the end, listing every fault.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { capInfo, capXml, latLonOf } from '../../backend-bridge/alerts/cap/cap.fixture';
@@ -60,8 +60,6 @@ const WALL_PANELS: readonly PanelSelector[] = [
  * (one scale, road flow, instead of two).
  */
 const LIGHT_LAYERS = JSON.stringify({ buildings: false, heatmap: false });
-/** Software WebGL draws a 4K frame in seconds; a screenshot waits for one. */
-const SCREENSHOT_TIMEOUT_MS = 120_000;
 
 let alertsPosted = 0;
 /** Posts a Severe CAP alert in district `index`, so the alert queues have rows to lay out. */
@@ -127,6 +125,21 @@ async function switchWallLanguage(page: Page, locale: Locale): Promise<void> {
   await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
 }
 
+/**
+ * A PNG of the page as it stands. Chromium's fast PNG encoder: the default
+ * one spends tens of seconds compressing one 4K frame on a loaded 2-core
+ * machine, and these pictures are for looking at, not for keeping.
+ */
+async function screenshot(page: Page, path: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { data } = (await cdp.send('Page.captureScreenshot', { format: 'png', optimizeForSpeed: true })) as { data: string };
+    writeFileSync(path, Buffer.from(data, 'base64'));
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Resizes, settles, checks, and saves the screenshot. */
 async function checkAt(page: Page, view: string, size: Size, locale: Locale, panels: readonly PanelSelector[]): Promise<LayoutViolation[]> {
   const started = Date.now();
@@ -135,7 +148,9 @@ async function checkAt(page: Page, view: string, size: Size, locale: Locale, pan
   const settledAt = Date.now();
   const violations = await checkLayout(page, { view, widthPx: size.width, heightPx: size.height, locale }, panels);
   const checkedAt = Date.now();
-  await page.screenshot({ path: `${LAYOUT_SHOTS_DIR}/${view}-${size.width}x${size.height}-${locale}.png`, timeout: SCREENSHOT_TIMEOUT_MS });
+  await screenshot(page, `${LAYOUT_SHOTS_DIR}/${view}-${size.width}x${size.height}-${locale}.png`);
+  // Written as found, so a run cut short still leaves what it saw.
+  appendFileSync(`${LAYOUT_SHOTS_DIR}/violations-so-far.txt`, `${formatViolations(violations)}\n`);
   console.log(
     `layout: ${view} ${size.width}×${size.height} ${locale}: ${violations.length} faults; ` +
       `settle ${settledAt - started} ms, check ${checkedAt - settledAt} ms, screenshot ${Date.now() - checkedAt} ms`,
@@ -201,8 +216,12 @@ async function checkView(view: string, route: string, sizes: readonly Size[], pa
 
 /** Every view's faults, failed on at once by the last test. */
 const found: LayoutViolation[] = [];
-/** One view drawn by software WebGL at four sizes, each in two languages, on a shared 2-core machine. */
-const VIEW_TIMEOUT_MS = 480_000;
+/**
+ * One view drawn by software WebGL at four sizes, each in two languages. On an
+ * idle 2-core machine a view takes a minute or two; with the cores shared
+ * eight ways a 4K screenshot alone takes over a minute.
+ */
+const VIEW_TIMEOUT_MS = 900_000;
 
 describe('Layout', () => {
   beforeAll(() => mkdirSync(LAYOUT_SHOTS_DIR, { recursive: true }));

@@ -208,6 +208,8 @@ function collectLayoutViolations(panelSelectors: readonly PanelSelector[], geome
         tooltip,
         scrollsX: scrollsIn(holderStyle.overflowX),
         scrollsY: scrollsIn(holderStyle.overflowY),
+        spillsY: holderStyle.overflowY === 'visible',
+        fontSizePx: Number.parseFloat(getComputedStyle(element).fontSize),
       });
       if (axes.width || axes.height) {
         reportedBoxes.add(holder);
@@ -321,6 +323,8 @@ function collectLayoutViolations(panelSelectors: readonly PanelSelector[], geome
       // A typed value scrolls under the caret; a placeholder cannot be scrolled to.
       scrollsX: text === field.value,
       scrollsY: false,
+      spillsY: false,
+      fontSizePx: Number.parseFloat(style.fontSize),
     });
     if (axes.width) {
       violations.push({

@@ -50,6 +50,8 @@ const fits: TextBoxMetrics = {
   tooltip: false,
   scrollsX: false,
   scrollsY: false,
+  spillsY: false,
+  fontSizePx: 20,
 };
 
 describe('clippedAxes', () => {
@@ -87,6 +89,18 @@ describe('clippedAxes', () => {
 
   it('accepts a vertical cut by a line clamp with a tooltip', () => {
     expect(clippedAxes({ ...fits, scrollHeightPx: 60, lineClamp: true, tooltip: true }).height).toBe(false);
+  });
+
+  it('accepts glyphs reaching a few pixels below a box that lets them spill, as a tight line-height makes', () => {
+    expect(clippedAxes({ ...fits, scrollHeightPx: 39, spillsY: true }).height).toBe(false);
+  });
+
+  it('finds a wrapped line spilling out of a box cut even where the box does not clip it', () => {
+    expect(clippedAxes({ ...fits, scrollHeightPx: 30 + 20, spillsY: true }).height).toBe(true);
+  });
+
+  it('counts glyph spill only in a box that lets text spill, not in one that clips it', () => {
+    expect(clippedAxes({ ...fits, scrollHeightPx: 34 }).height).toBe(true);
   });
 
   it('accepts overflow in a direction the box scrolls', () => {

@@ -70,6 +70,10 @@ export interface TextBoxMetrics {
   /** The box scrolls in that direction (overflow auto/scroll): the rest of its content is reachable, not lost. */
   scrollsX: boolean;
   scrollsY: boolean;
+  /** The box lets content spill out downwards (overflow-y visible) instead of cutting it. */
+  spillsY: boolean;
+  /** The text's font size, CSS px. */
+  fontSizePx: number;
 }
 
 /** Which directions a text is cut in. */
@@ -78,17 +82,26 @@ export interface ClippedAxes {
   height: boolean;
 }
 
+
 /**
  * The clipping rule: a text is cut where its content is larger than its box
- * by more than `tolerancePx` (sub-pixel layout rounds scroll sizes up),
+ * by more than `tolerancePx` (sub-pixel layout rounds scroll sizes up; in a
+ * box that lets text spill downwards, by more than `glyphSpillEm`),
  * unless the box scrolls that way, or the cut is marked and recoverable: a
  * horizontal cut by an ellipsis or a line clamp, a vertical cut by a line
  * clamp only (an ellipsis marks only the line it ends), each with a tooltip
  * that gives the whole text. @default tolerancePx 1
+ *
+ * `glyphSpillEm`: how far below its box a text may reach, in ems, in a box
+ * that lets it spill. A glyph's content area (ascent + descent: about 1.2 em
+ * in Latin fonts, 1.45 em in CJK ones) is taller than a tight line-height,
+ * and Chromium counts the difference in the scroll height though nothing is
+ * cut or covered; a wrapped line that does not fit is a whole line, over
+ * 1 em. @default glyphSpillEm 0.5
  */
-export function clippedAxes(box: TextBoxMetrics, tolerancePx = 1): ClippedAxes {
+export function clippedAxes(box: TextBoxMetrics, tolerancePx = 1, glyphSpillEm = 0.5): ClippedAxes {
   const overWidth = box.scrollWidthPx > box.clientWidthPx + tolerancePx;
-  const overHeight = box.scrollHeightPx > box.clientHeightPx + tolerancePx;
+  const overHeight = box.scrollHeightPx > box.clientHeightPx + Math.max(tolerancePx, box.spillsY ? glyphSpillEm * box.fontSizePx : 0);
   return {
     width: overWidth && !box.scrollsX && !((box.ellipsis || box.lineClamp) && box.tooltip),
     height: overHeight && !box.scrollsY && !(box.lineClamp && box.tooltip),
