@@ -242,6 +242,10 @@ function collectLayoutViolations(panelSelectors: readonly PanelSelector[], geome
       const holderBox = boxOf(holder);
       textBox = { ...textBox, left: Math.max(textBox.left, holderBox.left), right: Math.min(textBox.right, holderBox.right) };
     }
+    // A text's rectangle is its glyphs' content area (ascent + descent), taller than the ink and than a tight
+    // line-height: a big clock figure reaches a few px above a band that clips it while no digit is cut. Half
+    // of clippedAxes' 0.5 em spill allowance on each side; a cut-off line is cut by far more.
+    const glyphSpillPx = Math.max(1, 0.25 * Number.parseFloat(getComputedStyle(element).fontSize));
     let checkX = true;
     let checkY = true;
     let escapesUntilPositioned = getComputedStyle(element).position === 'absolute' || holderStyle.position === 'absolute';
@@ -273,7 +277,7 @@ function collectLayoutViolations(panelSelectors: readonly PanelSelector[], geome
         const excess = geometry.excessOutside(textBox, padding);
         if (excess) {
           const counted = { left: clipX ? excess.left : 0, right: clipX ? excess.right : 0, top: clipY ? excess.top : 0, bottom: clipY ? excess.bottom : 0 };
-          if (Math.max(counted.left, counted.right, counted.top, counted.bottom) > 1) {
+          if (Math.max(counted.left, counted.right) > 1 || Math.max(counted.top, counted.bottom) > glyphSpillPx) {
             cutBy = { ancestor, excess: counted };
             break;
           }
@@ -286,7 +290,7 @@ function collectLayoutViolations(panelSelectors: readonly PanelSelector[], geome
       const excess = geometry.excessOutside(textBox, windowBox);
       if (excess) {
         const counted = { left: checkX ? excess.left : 0, right: checkX ? excess.right : 0, top: checkY ? excess.top : 0, bottom: checkY ? excess.bottom : 0 };
-        if (Math.max(counted.left, counted.right, counted.top, counted.bottom) > 1) cutBy = { ancestor: document.documentElement, excess: counted };
+        if (Math.max(counted.left, counted.right) > 1 || Math.max(counted.top, counted.bottom) > glyphSpillPx) cutBy = { ancestor: document.documentElement, excess: counted };
       }
     }
     if (cutBy) {
