@@ -57,7 +57,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: fromRoot('.'),
-          include: ['{backend-bridge,bench,common,electron,renderer,scripts}/**/*.test.ts'],
+          include: ['{backend-bridge,bench,common,electron,renderer,scripts,tests}/**/*.test.ts'],
           environment: 'node',
         },
       },
