@@ -15,7 +15,22 @@ import { launchChromium } from '../support/chromium';
 import { offHost, recordRequests } from '../support/off-host';
 import { DRAW_TIMEOUT_MS, SHOTS_DIR, useE2eSession } from '../support/e2e-session';
 import { clickUntil } from '../support/click-until';
-import { wallFit } from '../support/wall-fit';
+import { checkLayout, formatViolations } from '../support/layout-check';
+import { WALL_PANELS } from '../support/layout-panels';
+
+/** Smallest font size of any shown text on the wall outside the map's own widgets, CSS px. */
+function smallestTextPx(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let smallest = Number.POSITIVE_INFINITY;
+    const walker = document.createTreeWalker(document.querySelector('[data-testid="wall-screen"]') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!node.textContent?.trim() || !parent || parent.closest('.cesium-viewer, .cesium-widget') || !parent.checkVisibility()) continue;
+      smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(parent).fontSize));
+    }
+    return smallest;
+  });
+}
 
 const session = useE2eSession();
 
@@ -130,11 +145,9 @@ describe('Wall', () => {
     expect(Math.min(...sizes.rows)).toBeGreaterThanOrEqual(MIN_BODY_PX);
     expect(Math.min(...sizes.ranking)).toBeGreaterThanOrEqual(MIN_BODY_PX);
 
-    const fit = await wallFit(page);
-    expect(fit.clipped).toEqual([]);
-    expect(fit.overlapping).toEqual([]);
-    expect(fit.scrolls).toBe(false);
-    expect(fit.smallestFont.px).toBeGreaterThanOrEqual(MIN_SMALL_PX_4K);
+    const faults = await checkLayout(page, { view: 'wall', widthPx: 3840, heightPx: 2160, locale: 'en' }, WALL_PANELS);
+    expect(faults, formatViolations(faults)).toEqual([]);
+    expect(await smallestTextPx(page)).toBeGreaterThanOrEqual(MIN_SMALL_PX_4K);
     // Software WebGL draws a 4K frame of the city in seconds, more on a loaded machine.
     await page.screenshot({ path: `${SHOTS_DIR}/wall-default-3840x2160.png`, timeout: SCREENSHOT_TIMEOUT_MS });
     expect(errors).toEqual([]);
@@ -148,11 +161,9 @@ describe('Wall', () => {
     await expect.poll(() => page.getByTestId('wall-kpis').locator('.kpi__value').first().textContent(), { timeout: 60_000 }).toMatch(/\d\.\d\d/);
     await expect.poll(() => page.getByTestId('alerts-panel').getAttribute('data-open'), { timeout: 30_000 }).not.toBeNull();
     await expect.poll(() => page.getByTestId('wall-signal-modes').locator('li').count(), { timeout: 30_000 }).toBe(3);
-    const fit = await wallFit(page);
-    expect(fit.clipped).toEqual([]);
-    expect(fit.overlapping).toEqual([]);
-    expect(fit.scrolls).toBe(false);
-    expect(fit.smallestFont.px).toBeGreaterThanOrEqual(MIN_SMALL_PX_4K / 2);
+    const faults = await checkLayout(page, { view: 'wall', widthPx: 1920, heightPx: 1080, locale: 'zh-CN' }, WALL_PANELS);
+    expect(faults, formatViolations(faults)).toEqual([]);
+    expect(await smallestTextPx(page)).toBeGreaterThanOrEqual(MIN_SMALL_PX_4K / 2);
     await page.screenshot({ path: `${SHOTS_DIR}/wall-zh-1920x1080.png`, timeout: SCREENSHOT_TIMEOUT_MS });
     expect(errors).toEqual([]);
     await page.context().close();

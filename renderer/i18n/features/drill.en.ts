@@ -113,7 +113,8 @@ export default {
   closeSignalPanel: 'Close signal timing',
   search: {
     label: 'Find a place',
-    placeholder: 'District, road, intersection, device or id',
+    placeholder: 'Place or device',
+    hint: 'Search a district, road, intersection, device or id',
     noResults: 'Nothing matches “{query}”',
     results: 'Places found',
   },

@@ -115,7 +115,8 @@ const zhCN: typeof en = {
   closeSignalPanel: '关闭信号配时',
   search: {
     label: '查找地点',
-    placeholder: '城区、道路、路口、设备名称或编号',
+    placeholder: '地点或设备',
+    hint: '搜索城区、道路、路口、设备名称或编号',
     noResults: '没有与“{query}”匹配的结果',
     results: '查找结果',
   },
