@@ -9,10 +9,10 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { capInfo, capXml, latLonOf } from '../../backend-bridge/alerts/cap/cap.fixture';
 import type { CityMeta } from '../../backend-bridge/protocol';
 import { LOCALE_STORAGE_KEY, type Locale } from '../../renderer/i18n/locale';
 import { DRAW_TIMEOUT_MS, SHOTS_DIR, useE2eSession } from '../support/e2e-session';
+import { postDistrictAlert } from '../support/cap-alerts';
 import { type LayoutViolation, type PanelSelector, checkLayout, formatViolations } from '../support/layout-check';
 import { COCKPIT_PANELS, CONSOLE_PANELS, WALL_PANELS } from '../support/layout-panels';
 
@@ -48,15 +48,8 @@ const LIGHT_LAYERS = JSON.stringify({ buildings: false, heatmap: false });
 let alertsPosted = 0;
 /** Posts a Severe CAP alert in district `index`, so the alert queues have rows to lay out. */
 async function postAlert(meta: CityMeta, index: number): Promise<void> {
-  const ring = meta.districts[index % meta.districts.length]!.ringM;
-  const [xM, yM] = ring.reduce(([sx, sy], [x, y]) => [sx + x / ring.length, sy + y / ring.length], [0, 0]);
-  const area = `<area><areaDesc>Block ${index}</areaDesc><circle>${latLonOf(meta.origin, xM, yM)} 0.05</circle></area>`;
-  const response = await fetch(`${session.bridge.origin}/api/alerts/cap`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${session.bridge.tokens.operator}`, 'Content-Type': 'application/cap+xml' },
-    body: capXml({ identifier: `E2E-LAYOUT-${++alertsPosted}`, infos: [capInfo({ area, headline: `Smoke reported near the market, block ${index}` })] }),
-  });
-  expect(response.status, await response.text()).toBe(201);
+  const bridge = { origin: session.bridge.origin, operatorToken: session.bridge.tokens.operator };
+  await postDistrictAlert(bridge, meta, { districtIndex: index, identifier: `E2E-LAYOUT-${++alertsPosted}`, headline: `Smoke reported near the market, block ${index}` });
 }
 
 async function openView(route: string, size: Size, locale: Locale): Promise<{ page: Page; errors: string[] }> {

@@ -9,9 +9,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { capInfo, capXml, latLonOf } from '../../backend-bridge/alerts/cap/cap.fixture';
 import type { CityMeta } from '../../backend-bridge/protocol';
 import { launchChromium } from '../support/chromium';
+import { postDistrictAlert } from '../support/cap-alerts';
 import { offHost, recordRequests } from '../support/off-host';
 import { DRAW_TIMEOUT_MS, SHOTS_DIR, useE2eSession } from '../support/e2e-session';
 import { clickUntil } from '../support/click-until';
@@ -55,17 +55,8 @@ const LAYOUT_TEST_TIMEOUT_MS = 420_000;
 let alertsPosted = 0;
 /** Posts a Severe CAP alert in the middle of district `index`; returns the alert's id. */
 async function postAlert(meta: CityMeta, index: number): Promise<string> {
-  const ring = meta.districts[index % meta.districts.length]!.ringM;
-  const [xM, yM] = ring.reduce(([sx, sy], [x, y]) => [sx + x / ring.length, sy + y / ring.length], [0, 0]);
-  const area = `<area><areaDesc>Block ${index}</areaDesc><circle>${latLonOf(meta.origin, xM, yM)} 0.05</circle></area>`;
-  const response = await fetch(`${session.bridge.origin}/api/alerts/cap`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${session.bridge.tokens.operator}`, 'Content-Type': 'application/cap+xml' },
-    body: capXml({ identifier: `E2E-WALL-${++alertsPosted}`, infos: [capInfo({ area, headline: `Smoke reported, block ${index}` })] }),
-  });
-  const body = (await response.json()) as { id?: string; error?: string };
-  expect(response.status, JSON.stringify(body)).toBe(201);
-  return body.id!;
+  const bridge = { origin: session.bridge.origin, operatorToken: session.bridge.tokens.operator };
+  return postDistrictAlert(bridge, meta, { districtIndex: index, identifier: `E2E-WALL-${++alertsPosted}`, headline: `Smoke reported, block ${index}` });
 }
 
 async function cityMeta(): Promise<CityMeta> {
